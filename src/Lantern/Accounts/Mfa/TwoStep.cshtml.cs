@@ -1,0 +1,113 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Lantern.Accounts.Users;
+using Lantern.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Lantern.Accounts.Mfa;
+
+/// <summary>
+/// Two-step verification: set up an authenticator app (first sign-in of a case role), or, when one is
+/// set up already but this session has not used it, enter a code from it.
+/// </summary>
+[EnableRateLimiting(AccountServices.SignInRateLimit)]
+public sealed class TwoStepModel(
+    UserManager<LanternUser> users,
+    SignInManager<LanternUser> signIn,
+    MfaEnrolment enrolment,
+    IOptions<LanternOptions> lantern) : PageModel
+{
+    [BindProperty]
+    public TwoStepInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool AlreadyEnrolled { get; private set; }
+
+    public string FormattedKey { get; private set; } = string.Empty;
+
+    public string QrCodeDataUri { get; private set; } = string.Empty;
+
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (User.PassedMultiFactor())
+        {
+            return LocalRedirect(SafeReturnUrl());
+        }
+
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(user);
+            return Page();
+        }
+
+        if (!await enrolment.VerifyAsync(user, Input.Code))
+        {
+            ModelState.AddModelError("Input.Code", "The code is not right. Enter the 6-digit code your authenticator app shows now. Check the time on your phone is set automatically.");
+            await LoadAsync(user);
+            return Page();
+        }
+
+        var wasEnrolled = user.TwoFactorEnabled;
+        IReadOnlyList<string> codes = wasEnrolled ? [] : await enrolment.EnableAsync(user);
+
+        // A fresh session, carrying proof of the second factor.
+        await signIn.SignOutAsync();
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(LanternClaims.AuthenticationMethod, LanternClaims.MultiFactor)]);
+
+        if (wasEnrolled)
+        {
+            return LocalRedirect(SafeReturnUrl());
+        }
+
+        RecoveryCodes = codes;
+        return Page();
+    }
+
+    private async Task LoadAsync(LanternUser user)
+    {
+        AlreadyEnrolled = user.TwoFactorEnabled;
+        if (AlreadyEnrolled)
+        {
+            return;
+        }
+
+        var key = await enrolment.GetOrCreateKeyAsync(user);
+        FormattedKey = MfaEnrolment.FormatKey(key);
+        QrCodeDataUri = MfaEnrolment.QrCodeDataUri(MfaEnrolment.AuthenticatorUri(lantern.Value.SiteName, user.Email ?? user.UserName ?? "account", key));
+    }
+
+    private string SafeReturnUrl() => ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+
+    public sealed class TwoStepInput
+    {
+        [Required(ErrorMessage = "Enter the 6-digit code from your authenticator app")]
+        [StringLength(20, ErrorMessage = "The code is 6 digits")]
+        public string Code { get; set; } = string.Empty;
+    }
+}

@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using Lantern.Accounts.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Lantern.Accounts.SignIn;
+
+[EnableRateLimiting(AccountServices.SignInRateLimit)]
+public sealed class SignInModel(SignInManager<LanternUser> signIn) : PageModel
+{
+    /// <summary>One message for an unknown account, a wrong password, a locked or disabled account: none reveals which.</summary>
+    public const string FailedMessage = "Enter a correct e-mail address and password. After 5 wrong attempts, signing in to that account is paused for 15 minutes.";
+
+    [BindProperty]
+    public SignInInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public IActionResult OnGet()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return LocalRedirect(SafeReturnUrl());
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(SafeReturnUrl());
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Accounts/SignIn/Code", new { returnUrl = SafeReturnUrl() });
+        }
+
+        ModelState.AddModelError("Input.Email", FailedMessage);
+        return Page();
+    }
+
+    private string SafeReturnUrl() => ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+
+    public sealed class SignInInput
+    {
+        [Required(ErrorMessage = "Enter your e-mail address")]
+        [StringLength(256, ErrorMessage = "E-mail address must be 256 characters or fewer")]
+        public string Email { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Enter your password")]
+        [StringLength(Passwords.PasswordRules.MaximumLength, ErrorMessage = "Password must be 128 characters or fewer")]
+        public string Password { get; set; } = string.Empty;
+    }
+}

@@ -1,0 +1,78 @@
+using Lantern.Accounts.Organisations;
+using Lantern.Accounts.Sessions;
+using Lantern.Accounts.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Lantern.Data;
+
+/// <summary>
+/// The one DbContext. Each feature's entities are configured here, tenant rows with the
+/// organisation id leading their keys and indexes (see ENGINEERING.md, "Tenancy").
+/// </summary>
+public sealed class LanternDbContext(DbContextOptions<LanternDbContext> options)
+    : IdentityDbContext<LanternUser, LanternRole, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Location> Locations => Set<Location>();
+
+    public DbSet<UserLocation> UserLocations => Set<UserLocation>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date-time type that sorts and compares in SQL; store UTC ticks.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Organisation>(o =>
+        {
+            o.Property(x => x.Name).HasMaxLength(200);
+            o.HasMany(x => x.Locations).WithOne().HasForeignKey(l => l.OrganisationId);
+        });
+
+        builder.Entity<Location>(l =>
+        {
+            l.Property(x => x.Name).HasMaxLength(200);
+            l.HasIndex(x => new { x.OrganisationId, x.Name }).IsUnique();
+        });
+
+        builder.Entity<LanternUser>(u =>
+        {
+            u.Property(x => x.DisplayName).HasMaxLength(200);
+            u.HasIndex(x => new { x.OrganisationId, x.DisplayName });
+            u.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            u.HasMany(x => x.Locations).WithOne().HasForeignKey(x => x.UserId);
+            u.Ignore(x => x.IsDisabled);
+        });
+
+        builder.Entity<UserLocation>(ul =>
+        {
+            ul.HasKey(x => new { x.OrganisationId, x.UserId, x.LocationId });
+            ul.HasOne<Location>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<UserSession>(s =>
+        {
+            s.Property(x => x.Id).HasMaxLength(64);
+            s.HasIndex(x => new { x.OrganisationId, x.UserId });
+            s.HasIndex(x => x.AbsoluteExpiresAt);
+        });
+
+        builder.Entity<LanternRole>().HasData(Accounts.Users.Roles.All.Select(r => new LanternRole(r.Id, r.Name)));
+    }
+}

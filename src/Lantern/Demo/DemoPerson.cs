@@ -1,0 +1,3 @@
+namespace Lantern.Demo;
+
+public sealed record DemoPerson(string Email, string Name, string Role);

@@ -1,0 +1,68 @@
+using Lantern.Accounts;
+using Lantern.Accounts.Mfa;
+using Lantern.Accounts.Sessions;
+using Lantern.Data;
+using Lantern.Demo;
+using Lantern.Mail;
+using Lantern.Security;
+using Lantern.Shared;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+// `--demo` adds the demo organisation (so does running in Development); other arguments are configuration.
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+if (args.Contains("--demo"))
+{
+    builder.Configuration["Lantern:Demo"] = "true";
+}
+
+// Settings of the installation: name, data folder, demo data.
+builder.Services.AddOptions<LanternOptions>().BindConfiguration(LanternOptions.Section);
+builder.Services.AddSingleton(TimeProvider.System);
+
+// The database: SQLite by default, PostgreSQL by configuration; migrated on start.
+builder.AddLanternData();
+
+// People, organisations, sign-in with a second factor, sessions.
+builder.AddAccounts();
+
+// E-mail through SMTP (or a folder, when no server is configured).
+builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
+builder.Services.AddScoped<MailSender>();
+
+// Demo organisation and people.
+builder.Services.AddScoped<DemoData>();
+
+// Pages: Razor on the server, GOV.UK Frontend markup, every page behind sign-in unless it says otherwise.
+builder.AddPages();
+
+var app = builder.Build();
+
+// Headers on every response, then friendly pages for errors and status codes.
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseExceptionHandler("/error/500");
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseLanternStaticFiles();
+app.UseRouting();
+
+// Bodies limited per endpoint; sign-in; rate limits; the second factor before any page of a case role.
+app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseMiddleware<RequireMfaMiddleware>();
+app.UseAuthorization();
+
+app.MapRazorPages();
+app.MapSessionEndpoints();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+app.Run();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

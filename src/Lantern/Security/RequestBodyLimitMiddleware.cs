@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace Lantern.Security;
+
+/// <summary>
+/// Limits every request body to what its endpoint needs: small for ordinary forms, larger where an
+/// endpoint says so with <c>[RequestSizeLimit]</c>. A body over the limit is answered with a page that
+/// says what happened (413, re-executed by the status code pages), never a bare error.
+/// </summary>
+public sealed class RequestBodyLimitMiddleware(RequestDelegate next)
+{
+    /// <summary>Ordinary forms: plenty for every text field we have, far below a file.</summary>
+    public const long DefaultLimit = 64 * 1024;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultLimit;
+        if (context.Request.ContentLength > limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        }
+        catch (InvalidDataException) when (!context.Response.HasStarted)
+        {
+            // Form reader limits (too many fields, a value too long) say the same thing in another way.
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using Lantern.Accounts.Users;
+
+namespace Lantern.Shared;
+
+/// <summary>The service navigation: each item shows only to the roles it serves.</summary>
+public static class Navigation
+{
+    public static IReadOnlyList<NavigationItem> Items { get; } =
+    [
+        new("Home", "/", _ => true),
+        new("People", "/admin/people", u => u.IsInRole(Roles.OrganisationAdmin)),
+        new("Locations", "/admin/locations", u => u.IsInRole(Roles.OrganisationAdmin)),
+        new("Your account", "/account", _ => true),
+    ];
+
+    public static IEnumerable<NavigationItem> For(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && (!Roles.RequireMfa(user.GetRoles()) || user.PassedMultiFactor())
+            ? Items.Where(i => i.IsFor(user))
+            : [];
+}
