@@ -22,7 +22,9 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 
     private static void Apply(DbConnection connection)
     {
-        if (connection is not SqliteConnection)
+        // EF opens a read-only connection to see whether the file exists; journal settings need a writer.
+        if (connection is not SqliteConnection sqlite
+            || new SqliteConnectionStringBuilder(sqlite.ConnectionString).Mode == SqliteOpenMode.ReadOnly)
         {
             return;
         }

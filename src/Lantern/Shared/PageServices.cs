@@ -24,8 +24,12 @@ public static class PageServices
         builder.Services.Configure<MvcOptions>(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         builder.Services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = Accounts.AccountServices.CookiePrefix + "-Antiforgery";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Not a session cookie, so not __Host-: antiforgery refuses a Secure-only cookie on plain
+            // http, and the README's run command serves http://localhost. Behind HTTPS it is Secure.
+            o.Cookie.Name = "Lantern-Antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
             o.Cookie.Path = "/";
             o.FormFieldName = "__RequestVerificationToken";
             o.HeaderName = "X-CSRF-TOKEN";

@@ -76,8 +76,7 @@ public sealed class TwoStepModel(
         var wasEnrolled = user.TwoFactorEnabled;
         IReadOnlyList<string> codes = wasEnrolled ? [] : await enrolment.EnableAsync(user);
 
-        // A fresh session, carrying proof of the second factor.
-        await signIn.SignOutAsync();
+        // A fresh session (the cookie handler replaces the stored one), carrying proof of the second factor.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(LanternClaims.AuthenticationMethod, LanternClaims.MultiFactor)]);
 
         if (wasEnrolled)
