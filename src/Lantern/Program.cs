@@ -32,6 +32,14 @@ builder.Services.AddScoped<MailSender>();
 // Demo organisation and people.
 builder.Services.AddScoped<DemoData>();
 
+// HSTS for a year wherever the app is served over HTTPS outside Development, localhost included.
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.IncludeSubDomains = true;
+    o.ExcludedHosts.Clear();
+});
+
 // Pages: Razor on the server, GOV.UK Frontend markup, every page behind sign-in unless it says otherwise.
 builder.AddPages();
 

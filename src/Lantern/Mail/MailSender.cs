@@ -1,6 +1,6 @@
+using Lantern.Data;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Lantern.Data;
 using Microsoft.Extensions.Options;
 using MimeKit;
 

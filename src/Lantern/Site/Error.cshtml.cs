@@ -10,13 +10,13 @@ namespace Lantern.Site;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public int Code { get; set; }
+    public int Code { get; private set; }
 
     public string Heading { get; private set; } = string.Empty;
 
     public string Advice { get; private set; } = string.Empty;
 
+    // No model binding: the body of a re-executed post may be the problem (too large, say).
     public void OnGet() => Describe();
 
     public void OnPost() => Describe();
@@ -27,6 +27,7 @@ public sealed class ErrorModel : PageModel
 
     private void Describe()
     {
+        Code = int.TryParse(RouteData.Values["code"] as string, out var code) ? code : 500;
         (Heading, Advice) = Code switch
         {
             400 => ("Sorry, we could not use that request",

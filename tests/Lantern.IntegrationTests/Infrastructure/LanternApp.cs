@@ -1,6 +1,8 @@
 using Lantern.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 
 namespace Lantern.IntegrationTests.Infrastructure;
@@ -88,6 +90,13 @@ public abstract class LanternApp : WebApplicationFactory<Program>, IAsyncLifetim
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(ConfigureServices);
+    }
+
+    /// <summary>Replace a real part where a test must control it (the clock, say).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>A browser-like client: https, cookies kept, redirects not followed (tests assert them).</summary>

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Lantern.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Lantern.Accounts.Users;
