@@ -14,7 +14,7 @@ public static class SessionEndpoints
             }
 
             var session = context.Items[SessionClock.ItemKey] as SessionClock;
-            var secondsLeft = session is null ? 0 : Math.Max(0, (int)(session.ExpiresAt - clock.GetUtcNow()).TotalSeconds);
+            var secondsLeft = session is null ? 0 : Math.Max(0, (int)Math.Round((session.ExpiresAt - clock.GetUtcNow()).TotalSeconds));
             return Results.Json(new { secondsLeft });
         })
         .RequireAuthorization()
