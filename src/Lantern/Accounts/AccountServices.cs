@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Lantern.Accounts.Invitations;
 using Lantern.Accounts.Mfa;
 using Lantern.Accounts.Passwords;
 using Lantern.Accounts.Sessions;
@@ -35,6 +36,8 @@ public static class AccountServices
         services.AddIdentity<LanternUser, LanternRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // The user name is the e-mail address, which may hold an apostrophe or non-ASCII letters.
+                o.User.AllowedUserNameCharacters = string.Empty;
                 o.SignIn.RequireConfirmedAccount = true;
                 o.Password.RequiredLength = PasswordRules.MinimumLength;
                 o.Password.RequireDigit = false;
@@ -110,15 +113,21 @@ public static class AccountServices
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+            // Only attempts count: reading a page is never limited.
+            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
                 "sign-in:" + context.Connection.RemoteIpAddress,
                 _ => Window(context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.SignInPerAddressPerMinute)));
-            o.AddPolicy(FormRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+            o.AddPolicy(FormRateLimit, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
                 "form:" + (context.User.Identity?.IsAuthenticated == true ? context.User.GetUserId().ToString() : context.Connection.RemoteIpAddress?.ToString()),
                 _ => Window(context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.FormPostsPerMinute)));
         });
 
         services.AddScoped<MfaEnrolment>();
+        services.AddScoped<Invitation>();
         return builder;
     }
 
