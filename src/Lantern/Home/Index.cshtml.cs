@@ -8,14 +8,11 @@ public sealed class IndexModel : PageModel
 {
     public string Name { get; private set; } = string.Empty;
 
-    public string Organisation { get; private set; } = string.Empty;
-
     public IReadOnlyList<RoleInfo> YourRoles { get; private set; } = [];
 
     public void OnGet()
     {
         Name = User.GetDisplayName();
-        Organisation = User.FindFirst(LanternClaims.OrganisationName)?.Value ?? string.Empty;
         var held = User.GetRoles().ToHashSet();
         YourRoles = Roles.All.Where(r => held.Contains(r.Name)).ToList();
     }

@@ -34,6 +34,13 @@ public static class PageServices
             o.FormFieldName = "__RequestVerificationToken";
             o.HeaderName = "X-CSRF-TOKEN";
         });
+        builder.Services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "Lantern-Notice";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+        });
         return builder;
     }
 

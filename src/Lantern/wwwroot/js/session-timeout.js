@@ -17,9 +17,13 @@
   var ticker = null
 
   function describe (seconds) {
-    if (seconds > 90) return Math.ceil(seconds / 60) + ' minutes'
-    if (seconds > 60) return '1 minute and ' + (seconds - 60) + ' seconds'
-    return seconds + ' seconds'
+    // Never overstate the time left: whole minutes, rounded down, then seconds.
+    var minutes = Math.floor(seconds / 60)
+    var rest = seconds % 60
+    var parts = []
+    if (minutes > 0) parts.push(minutes + (minutes === 1 ? ' minute' : ' minutes'))
+    if (rest > 0 || minutes === 0) parts.push(rest + (rest === 1 ? ' second' : ' seconds'))
+    return parts.join(' and ')
   }
 
   function tick () {
