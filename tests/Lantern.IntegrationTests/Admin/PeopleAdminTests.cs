@@ -60,6 +60,24 @@ public abstract partial class PeopleAdminTests(LanternApp app)
     }
 
     [Fact]
+    public async Task Resetting_two_step_verification_signs_the_person_out_and_they_set_it_up_again()
+    {
+        using var analyst = app.NewClient();
+        await DemoPeople.SignInAsync(analyst, DemoPeople.EmailFor(Roles.PartnershipAnalyst));
+
+        var admin = await app.SignedInAsAsync(Roles.OrganisationAdmin);
+        var id = await IdOfAsync(DemoPeople.EmailFor(Roles.PartnershipAnalyst));
+        using var reset = await admin.SubmitAsync(await admin.GetPageAsync($"/admin/people/{id}"), "form[action*='handler=ResetTwoStep']", []);
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+
+        using var next = await analyst.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.StartsWith("/sign-in", next.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        using var again = app.NewClient();
+        await DemoPeople.SignInAsync(again, DemoPeople.EmailFor(Roles.PartnershipAnalyst));
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task Another_organisations_person_is_not_found_to_read_or_to_change()
     {
         var stranger = await AddOtherOrganisationPersonAsync();

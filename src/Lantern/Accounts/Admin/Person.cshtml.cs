@@ -155,7 +155,7 @@ public sealed class PersonModel(
             return NotFound();
         }
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var reset = await ChangeAndEndSessionsAsync(person, async () =>
         {
             var result = await users.SetTwoFactorEnabledAsync(person, false);
             if (result.Succeeded)
@@ -164,19 +164,11 @@ public sealed class PersonModel(
                 result = await users.ResetAuthenticatorKeyAsync(person);
             }
 
-            if (result.Succeeded && await users.GenerateNewTwoFactorRecoveryCodesAsync(person, 0) is null)
-            {
-                result = IdentityResult.Failed();
-            }
-
-            if (!result.Succeeded)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return await ConflictAsync(id, fillAccess: true, cancellationToken);
-            }
-
-            await EndSessionsAsync(person, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            return result.Succeeded && await users.GenerateNewTwoFactorRecoveryCodesAsync(person, 0) is null ? IdentityResult.Failed() : result;
+        }, cancellationToken);
+        if (!reset)
+        {
+            return await ConflictAsync(id, fillAccess: true, cancellationToken);
         }
 
         Notice = TwoStepReset;
@@ -198,20 +190,14 @@ public sealed class PersonModel(
             return Page();
         }
 
-        if (!person.IsDisabled)
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            person.DisabledAt = clock.GetUtcNow();
-            var result = await users.UpdateSecurityStampAsync(person);
-            if (!result.Succeeded)
+        // Every session ends at once, on whichever node it is used next.
+        if (!person.IsDisabled && !await ChangeAndEndSessionsAsync(person, () =>
             {
-                await transaction.RollbackAsync(cancellationToken);
-                return await ConflictAsync(id, fillAccess: true, cancellationToken);
-            }
-
-            // Every session ends at once, on whichever node it is used next.
-            await EndSessionsAsync(person, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+                person.DisabledAt = clock.GetUtcNow();
+                return users.UpdateSecurityStampAsync(person);
+            }, cancellationToken))
+        {
+            return await ConflictAsync(id, fillAccess: true, cancellationToken);
         }
 
         Notice = Disabled;
@@ -288,6 +274,21 @@ public sealed class PersonModel(
         ModelState.AddModelError(string.Empty, ConflictMessage);
         await LoadAsync(person, fillAccess, cancellationToken);
         return Page();
+    }
+
+    /// <summary>An Identity change and the end of the person's sessions, in one transaction: all or nothing.</summary>
+    private async Task<bool> ChangeAndEndSessionsAsync(LanternUser person, Func<Task<IdentityResult>> change, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!(await change()).Succeeded)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await EndSessionsAsync(person, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private async Task EndSessionsAsync(LanternUser person, CancellationToken cancellationToken) =>
