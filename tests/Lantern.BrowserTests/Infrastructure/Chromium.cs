@@ -22,6 +22,8 @@ public sealed class Chromium : IAsyncLifetime
             throw new InvalidOperationException($"No Chromium at {ExecutablePath}: install Debian's chromium package (scripts/test.sh does).");
         }
 
+        // Two cores shared with the app, the integration tests and the build: give pages time, never a flaky failure.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -68,7 +68,7 @@ public static class DemoPeople
     {
         try
         {
-            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.Equals(path, StringComparison.OrdinalIgnoreCase), new() { Timeout = 15_000 });
+            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.Equals(path, StringComparison.OrdinalIgnoreCase), new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
