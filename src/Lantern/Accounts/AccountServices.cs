@@ -54,6 +54,7 @@ public static class AccountServices
             .AddClaimsPrincipalFactory<LanternClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddPasswordValidator<MaximumLengthPasswordValidator>()
+            .AddErrorDescriber<PasswordErrors>()
             .AddDefaultTokenProviders();
         services.AddScoped<IUserConfirmation<LanternUser>, ActiveUserConfirmation>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
