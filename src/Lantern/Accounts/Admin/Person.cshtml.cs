@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lantern.Accounts.Invitations;
+using Lantern.Accounts.Sessions;
 using Lantern.Accounts.Users;
 using Lantern.Data;
 using Microsoft.AspNetCore.Identity;
@@ -286,15 +287,10 @@ public sealed class PersonModel(
             return false;
         }
 
-        await EndSessionsAsync(person, cancellationToken);
+        await db.EndSessionsAsync(person, except: null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
-
-    private async Task EndSessionsAsync(LanternUser person, CancellationToken cancellationToken) =>
-        await db.UserSessions
-            .Where(s => s.OrganisationId == person.OrganisationId && s.UserId == person.Id)
-            .ExecuteDeleteAsync(cancellationToken);
 
     private bool IsSelf(LanternUser person) => person.Id == User.GetUserId();
 

@@ -1,15 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Lantern.Accounts.Passwords;
+using Lantern.Accounts.Sessions;
 using Lantern.Accounts.Users;
 using Lantern.Data;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Lantern.Accounts.Profile;
 
@@ -21,12 +19,8 @@ namespace Lantern.Accounts.Profile;
 public sealed class ChangePasswordModel(
     UserManager<LanternUser> users,
     SignInManager<LanternUser> signIn,
-    LanternDbContext db,
-    IOptionsMonitor<CookieAuthenticationOptions> cookies) : PageModel
+    LanternDbContext db) : PageModel
 {
-    /// <summary>The claim the cookie handler puts the session store's key in (its own constant is private).</summary>
-    private const string SessionIdClaim = "Microsoft.AspNetCore.Authentication.Cookies-SessionId";
-
     public const string PasswordHint = Accounts.SignIn.AcceptInvitationModel.PasswordHint;
 
     [BindProperty]
@@ -83,23 +77,12 @@ public sealed class ChangePasswordModel(
         // within a minute. Signing in again renews this session's stored ticket under the same key:
         // SignOutAsync first would delete that key, and the renewal would then find nothing.
         await users.ResetAccessFailedCountAsync(user);
-        var current = CurrentSessionKey();
-        await db.UserSessions
-            .Where(s => s.OrganisationId == user.OrganisationId && s.UserId == user.Id && s.Id != current)
-            .ExecuteDeleteAsync();
+        await db.EndSessionsAsync(user, except: SessionClock.Of(HttpContext)?.SessionId, HttpContext.RequestAborted);
         Claim[] claims = User.PassedMultiFactor() ? [new Claim(LanternClaims.AuthenticationMethod, LanternClaims.MultiFactor)] : [];
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
 
         Notice = "Your password has been changed. Anywhere else you were signed in, you have been signed out.";
         return Redirect("/account");
-    }
-
-    /// <summary>This request's session key; the cookie holds only the key, in a small ticket of its own.</summary>
-    private string? CurrentSessionKey()
-    {
-        var options = cookies.Get(IdentityConstants.ApplicationScheme);
-        var cookie = options.CookieManager.GetRequestCookie(HttpContext, options.Cookie.Name!);
-        return cookie is null ? null : options.TicketDataFormat.Unprotect(cookie)?.Principal.FindFirstValue(SessionIdClaim);
     }
 
     public sealed class ChangePasswordInput

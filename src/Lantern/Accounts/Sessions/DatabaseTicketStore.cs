@@ -51,7 +51,7 @@ public sealed class DatabaseTicketStore(
         var db = scope.ServiceProvider.GetRequiredService<LanternDbContext>();
         db.UserSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
-        httpContext?.Items[SessionClock.ItemKey] = new SessionClock(now + idle, session.AbsoluteExpiresAt);
+        httpContext?.Items[SessionClock.ItemKey] = new SessionClock(session.Id, now + idle, session.AbsoluteExpiresAt);
         return session.Id;
     }
 
@@ -110,7 +110,7 @@ public sealed class DatabaseTicketStore(
             session.LastSeenAt = now;
         }
 
-        httpContext?.Items[SessionClock.ItemKey] = new SessionClock(session.LastSeenAt + idle, session.AbsoluteExpiresAt);
+        httpContext?.Items[SessionClock.ItemKey] = new SessionClock(key, session.LastSeenAt + idle, session.AbsoluteExpiresAt);
         return ticket;
     }
 

@@ -13,8 +13,7 @@ public static class SessionEndpoints
                 return Results.BadRequest();
             }
 
-            var session = context.Items[SessionClock.ItemKey] as SessionClock;
-            var secondsLeft = session is null ? 0 : Math.Max(0, (int)Math.Round((session.ExpiresAt - clock.GetUtcNow()).TotalSeconds));
+            var secondsLeft = SessionClock.Of(context)?.SecondsLeft(clock.GetUtcNow()) ?? 0;
             return Results.Json(new { secondsLeft });
         })
         .RequireAuthorization()
