@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Lantern.Accounts.Users;
 using Lantern.Data;
+using Lantern.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -45,7 +46,7 @@ public sealed class TwoStepModel(
 
         if (User.PassedMultiFactor())
         {
-            return LocalRedirect(SafeReturnUrl());
+            return LocalRedirect(Url.LocalOrHome(ReturnUrl));
         }
 
         await LoadAsync(user);
@@ -81,7 +82,7 @@ public sealed class TwoStepModel(
 
         if (wasEnrolled)
         {
-            return LocalRedirect(SafeReturnUrl());
+            return LocalRedirect(Url.LocalOrHome(ReturnUrl));
         }
 
         RecoveryCodes = codes;
@@ -100,8 +101,6 @@ public sealed class TwoStepModel(
         FormattedKey = MfaEnrolment.FormatKey(key);
         QrCodeDataUri = MfaEnrolment.QrCodeDataUri(MfaEnrolment.AuthenticatorUri(lantern.Value.SiteName, user.Email ?? user.UserName ?? "account", key));
     }
-
-    private string SafeReturnUrl() => ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 
     public sealed class TwoStepInput
     {

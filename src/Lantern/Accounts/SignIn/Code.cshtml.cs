@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Lantern.Accounts.Mfa;
 using Lantern.Accounts.Users;
+using Lantern.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -43,7 +44,7 @@ public sealed class CodeModel(SignInManager<LanternUser> signIn) : PageModel
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(MfaEnrolment.NormaliseCode(Input.Code), isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
-            return LocalRedirect(ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(Url.LocalOrHome(ReturnUrl));
         }
 
         ModelState.AddModelError("Input.Code", result.IsLockedOut

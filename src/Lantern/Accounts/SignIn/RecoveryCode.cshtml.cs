@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Lantern.Accounts.Users;
+using Lantern.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,7 +37,7 @@ public sealed class RecoveryCodeModel(SignInManager<LanternUser> signIn) : PageM
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
         if (result.Succeeded)
         {
-            return LocalRedirect(ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(Url.LocalOrHome(ReturnUrl));
         }
 
         ModelState.AddModelError("Input.Code", "That recovery code is not right or has been used. Each code works once.");

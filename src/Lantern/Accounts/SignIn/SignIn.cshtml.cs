@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Lantern.Accounts.Users;
+using Lantern.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +24,7 @@ public sealed class SignInModel(SignInManager<LanternUser> signIn) : PageModel
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            return LocalRedirect(SafeReturnUrl());
+            return LocalRedirect(Url.LocalOrHome(ReturnUrl));
         }
 
         return Page();
@@ -39,19 +40,17 @@ public sealed class SignInModel(SignInManager<LanternUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(SafeReturnUrl());
+            return LocalRedirect(Url.LocalOrHome(ReturnUrl));
         }
 
         if (result.RequiresTwoFactor)
         {
-            return RedirectToPage("/Accounts/SignIn/Code", new { returnUrl = SafeReturnUrl() });
+            return RedirectToPage("/Accounts/SignIn/Code", new { returnUrl = Url.LocalOrHome(ReturnUrl) });
         }
 
         ModelState.AddModelError("Input.Email", FailedMessage);
         return Page();
     }
-
-    private string SafeReturnUrl() => ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 
     public sealed class SignInInput
     {
