@@ -1,6 +1,7 @@
 using Lantern.Accounts;
 using Lantern.Accounts.Mfa;
 using Lantern.Accounts.Sessions;
+using Lantern.Commands;
 using Lantern.Data;
 using Lantern.Demo;
 using Lantern.Mail;
@@ -8,8 +9,10 @@ using Lantern.Security;
 using Lantern.Shared;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-// `--demo` adds the demo organisation (so does running in Development); other arguments are configuration.
-var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+// Leading words name a command (`Lantern courses import PATH`); `--demo` adds the demo organisation
+// (so does running in Development); other `--options` are configuration.
+var commandWords = LanternCommands.Words(args);
+var builder = WebApplication.CreateBuilder(LanternCommands.Options(args).Where(a => a != "--demo").ToArray());
 if (args.Contains("--demo"))
 {
     builder.Configuration["Lantern:Demo"] = "true";
@@ -45,6 +48,11 @@ builder.AddPages();
 
 var app = builder.Build();
 
+if (commandWords.Count > 0)
+{
+    return await LanternCommands.RunAsync(app, commandWords, Console.Out);
+}
+
 // Headers on every response, then friendly pages for errors and status codes.
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler("/error/500");
@@ -70,7 +78,8 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lantern.Data;
 
 /// <summary>
-/// The one DbContext. Each feature's entities are configured here, tenant rows with the
+/// The one DbContext. The foundation's entities are configured here, each later feature's in its own
+/// <c>IEntityTypeConfiguration</c>; tenant rows with the
 /// organisation id leading their keys and indexes (see ENGINEERING.md, "Tenancy").
 /// </summary>
 public sealed class LanternDbContext(DbContextOptions<LanternDbContext> options)
@@ -74,5 +75,8 @@ public sealed class LanternDbContext(DbContextOptions<LanternDbContext> options)
         });
 
         builder.Entity<LanternRole>().HasData(Accounts.Users.Roles.All.Select(r => new LanternRole(r.Id, r.Name)));
+
+        // Each feature configures its own entities in an IEntityTypeConfiguration beside them.
+        builder.ApplyConfigurationsFromAssembly(typeof(LanternDbContext).Assembly);
     }
 }
