@@ -1,0 +1,20 @@
+using Lantern.Load;
+
+// Tools for measuring Lantern by hand. See bench/README.md.
+//   generate --provider Sqlite --data-folder DIR      realistic volumes, fixed seed
+//   generate --provider Postgres --connection STRING
+return args.FirstOrDefault() switch
+{
+    "generate" => await Generate.RunAsync(Arguments.Parse(args.Skip(1))),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        Usage:
+          Lantern.Load generate --provider Sqlite --data-folder DIR [--organisations 1000] [--large-organisation-staff 10000] [--seed 2026]
+          Lantern.Load generate --provider Postgres --connection "Host=127.0.0.1;Port=5432;Username=postgres;Database=lantern_bench"
+        """);
+    return 2;
+}
