@@ -18,6 +18,7 @@ public sealed class PageAccessibilityTests(Chromium chromium, RiversideApp app, 
     {
         { Roles.Learner, "/account" },
         { Roles.Learner, "/sign-out" },
+        { Roles.Learner, "/warning-signs" },
         { Roles.OrganisationAdmin, "/account" },
         { Roles.OrganisationAdmin, "/account/password" },
         { Roles.OrganisationAdmin, "/admin/people" },
@@ -31,6 +32,7 @@ public sealed class PageAccessibilityTests(Chromium chromium, RiversideApp app, 
     [InlineData("/signed-out?reason=timeout")]
     [InlineData("/accessibility")]
     [InlineData("/privacy")]
+    [InlineData("/warning-signs")]
     public async Task A_page_for_people_not_signed_in_has_no_axe_violations(string path)
     {
         var page = await NewPageAsync(app);

@@ -1,0 +1,66 @@
+using System.Net;
+using Lantern.Accounts.Users;
+using Lantern.IntegrationTests.Infrastructure;
+using Lantern.Screening.Catalogue;
+
+namespace Lantern.IntegrationTests.Screening;
+
+public abstract class WarningSignsTests(LanternApp app)
+{
+    [Fact]
+    public async Task Anyone_can_read_every_warning_sign_by_domain_without_signing_in()
+    {
+        using var client = app.NewClient();
+
+        var page = await client.GetPageAsync("/warning-signs");
+
+        var headings = page.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()).ToList();
+        Assert.All(DefaultCatalogue.Domains, d => Assert.Contains(d.Name, headings));
+        var signs = page.QuerySelectorAll("main section li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(DefaultCatalogue.Indicators.Where(i => !i.Retired).Select(i => i.Text).Order(StringComparer.Ordinal), signs.Order(StringComparer.Ordinal));
+        Assert.Equal("Signs that harm has happened", headings.First(h => DefaultCatalogue.Domains.Any(d => d.Name == h)));
+    }
+
+    [Fact]
+    public async Task The_warning_signs_show_no_scoring()
+    {
+        using var client = app.NewClient();
+
+        var text = (await client.GetPageAsync("/warning-signs")).Text("main");
+
+        Assert.DoesNotContain("point", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("score", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("band", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_visitor_is_told_how_to_raise_a_concern_and_a_signed_in_person_is_sent_to_record_one()
+    {
+        using var visitor = app.NewClient();
+        var signedIn = await app.SignedInAsAsync(Roles.Learner);
+
+        var forVisitor = await visitor.GetPageAsync("/warning-signs");
+        var forStaff = await signedIn.GetPageAsync("/warning-signs");
+
+        Assert.Contains("call 999 now", forVisitor.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("children's social care team of the council", forVisitor.Text("main"), StringComparison.Ordinal);
+        Assert.Null(forVisitor.QuerySelector("main a[href='/concerns/new']"));
+        Assert.Equal("record a concern", forStaff.QuerySelector("main a[href='/concerns/new']")?.TextContent);
+    }
+
+    [Fact]
+    public async Task Every_page_links_to_the_warning_signs_in_its_footer()
+    {
+        using var client = app.NewClient();
+        using var response = await client.GetAsync(new Uri("/sign-in", UriKind.Relative));
+
+        var page = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(page.QuerySelector("footer a[href='/warning-signs']"));
+    }
+
+    public sealed class OnSqlite(SqliteApp app) : WarningSignsTests(app), IClassFixture<SqliteApp>;
+
+    public sealed class OnPostgres(PostgresApp app) : WarningSignsTests(app), IClassFixture<PostgresApp>;
+}
