@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Lantern.Testing;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Lantern.Testing;
 
 namespace Lantern.Load;
 
