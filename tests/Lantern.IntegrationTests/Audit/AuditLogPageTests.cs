@@ -45,11 +45,11 @@ public abstract class AuditLogPageTests(LanternApp app)
         await AuditChain.AppendAsync(app.Services, me.OrganisationId, "concern.update", "child:1", record);
 
         var byRecord = await admin.GetPageAsync($"/admin/audit?record={Uri.EscapeDataString(record)}");
-        Assert.Equal(["concern.update", "concern.read"], byRecord.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td")[2].TextContent.Trim()));
+        Assert.Equal(["concern.update", "concern.read"], byRecord.QuerySelectorAll("tbody tr .lantern-audit-action").Select(a => a.TextContent.Trim()));
         Assert.Equal(record, byRecord.QuerySelector("input[name='Record']")!.GetAttribute("value"));
 
         var byPerson = await admin.GetPageAsync($"/admin/audit?person={me.Id}");
-        var who = byPerson.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td")[1].TextContent.Trim()).Distinct().ToList();
+        var who = byPerson.QuerySelectorAll("tbody tr .lantern-audit-who").Select(w => w.TextContent.Trim()).Distinct().ToList();
         Assert.Equal([me.DisplayName], who);
         Assert.NotNull(byPerson.QuerySelector($"option[value='{me.Id}'][selected]"));
     }

@@ -26,7 +26,7 @@ public abstract class AuditedEventsTests(LanternApp app)
 
         var entries = await AuditChain.EntriesAsync(app.Services, learner.OrganisationId);
         var failed = entries.Last(e => e.Action == AuditActions.SignInFailed && e.ActorId == learner.Id);
-        Assert.Equal("wrong password", failed.Detail);
+        Assert.Equal("Wrong password", failed.Detail);
         Assert.Equal([AuditActions.Person(learner.Id)], failed.RecordList);
         var succeeded = entries.Last(e => e.Action == AuditActions.SignInSucceeded && e.ActorId == learner.Id);
         Assert.True(succeeded.Sequence > failed.Sequence);
@@ -45,7 +45,7 @@ public abstract class AuditedEventsTests(LanternApp app)
         var entry = (await AuditChain.EntriesAsync(app.Services, AuditChains.System)).Last();
         Assert.Equal(AuditActions.SignInFailed, entry.Action);
         Assert.Null(entry.ActorId);
-        Assert.Equal("unknown account", entry.Detail);
+        Assert.Equal("Unknown account", entry.Detail);
         Assert.Empty(entry.RecordList);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LanternDbContext>();
@@ -86,7 +86,7 @@ public abstract class AuditedEventsTests(LanternApp app)
 
         var last = (await AuditChain.EntriesAsync(app.Services, admin.OrganisationId)).Last(e => e.ActorId == admin.Id);
         Assert.Equal(AuditActions.TwoStepFailed, last.Action);
-        Assert.Equal("wrong authenticator code", last.Detail);
+        Assert.Equal("Wrong authenticator code", last.Detail);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public abstract class AuditedEventsTests(LanternApp app)
             [AuditActions.PersonInvited, AuditActions.AccessChanged, AuditActions.PersonDisabled, AuditActions.PersonEnabled, AuditActions.TwoStepReset],
             entries.Select(e => e.Action));
         Assert.All(entries, e => Assert.Equal(admin.Id, e.ActorId));
-        Assert.Equal("roles: Learner, TrainingManager; locations: 0", entries[1].Detail);
+        Assert.Equal("Roles: Learner, TrainingManager; locations: 0", entries[1].Detail);
         Assert.True((await AuditChain.VerifyAsync(app.Services, admin.OrganisationId)).Ok);
     }
 

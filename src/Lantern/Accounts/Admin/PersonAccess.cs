@@ -34,7 +34,7 @@ public sealed record PersonAccess(IReadOnlyList<string> Roles, IReadOnlyList<Gui
 
     /// <summary>For the audit log: the roles by name and how many locations (names of places are not needed there).</summary>
     public string Describe() =>
-        $"roles: {string.Join(", ", Roles)}; locations: {LocationIds.Count}";
+        $"Roles: {string.Join(", ", Roles)}; locations: {LocationIds.Count}";
 
     /// <summary>The choices as ticked, or null after adding an error for each field that is not right.</summary>
     public static PersonAccess? Read(

@@ -74,7 +74,7 @@ public sealed class TwoStepModel(
         {
             await audit.RecordAsync(
                 db,
-                new AuditEvent(user.OrganisationId, user.Id, AuditActions.TwoStepFailed, [AuditActions.Person(user.Id)], user.TwoFactorEnabled ? "wrong authenticator code" : "wrong code while setting up"),
+                new AuditEvent(user.OrganisationId, user.Id, AuditActions.TwoStepFailed, [AuditActions.Person(user.Id)], user.TwoFactorEnabled ? "Wrong authenticator code" : "Wrong code while setting up an authenticator"),
                 HttpContext.RequestAborted);
             ModelState.AddModelError("Input.Code", "The code is not right. Enter the 6-digit code your authenticator app shows now. Check the time on your phone is set automatically.");
             await LoadAsync(user);
@@ -86,7 +86,7 @@ public sealed class TwoStepModel(
 
         await audit.RecordAsync(
             db,
-            new AuditEvent(user.OrganisationId, user.Id, AuditActions.SignInSucceeded, [AuditActions.Person(user.Id)], wasEnrolled ? "password and authenticator code" : "password and a new authenticator"),
+            new AuditEvent(user.OrganisationId, user.Id, AuditActions.SignInSucceeded, [AuditActions.Person(user.Id)], wasEnrolled ? "With password and authenticator code" : "With password and a new authenticator"),
             HttpContext.RequestAborted);
 
         // A fresh session (the cookie handler replaces the stored one), carrying proof of the second factor.

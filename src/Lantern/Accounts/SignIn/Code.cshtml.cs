@@ -52,7 +52,7 @@ public sealed class CodeModel(SignInManager<LanternUser> signIn, IAuditTrail aud
                 person.Id,
                 result.Succeeded ? AuditActions.SignInSucceeded : AuditActions.TwoStepFailed,
                 [AuditActions.Person(person.Id)],
-                result.Succeeded ? "password and authenticator code" : result.IsLockedOut ? "locked out" : "wrong authenticator code"),
+                result.Succeeded ? "With password and authenticator code" : result.IsLockedOut ? "Locked out" : "Wrong authenticator code"),
             HttpContext.RequestAborted);
         if (result.Succeeded)
         {

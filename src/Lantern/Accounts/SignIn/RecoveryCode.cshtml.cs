@@ -45,7 +45,7 @@ public sealed class RecoveryCodeModel(SignInManager<LanternUser> signIn, IAuditT
                 person.Id,
                 result.Succeeded ? AuditActions.SignInSucceeded : AuditActions.TwoStepFailed,
                 [AuditActions.Person(person.Id)],
-                result.Succeeded ? "password and recovery code" : result.IsLockedOut ? "locked out" : "wrong recovery code"),
+                result.Succeeded ? "With password and recovery code" : result.IsLockedOut ? "Locked out" : "Wrong recovery code"),
             HttpContext.RequestAborted);
         if (result.Succeeded)
         {

@@ -45,7 +45,7 @@ public sealed class SignInModel(SignInManager<LanternUser> signIn, IAuditTrail a
             : await signIn.PasswordSignInAsync(person, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            await audit.RecordAsync(db, new AuditEvent(person!.OrganisationId, person.Id, AuditActions.SignInSucceeded, [AuditActions.Person(person.Id)], "password"), HttpContext.RequestAborted);
+            await audit.RecordAsync(db, new AuditEvent(person!.OrganisationId, person.Id, AuditActions.SignInSucceeded, [AuditActions.Person(person.Id)], "With password"), HttpContext.RequestAborted);
             return LocalRedirect(Url.LocalOrHome(ReturnUrl));
         }
 
@@ -58,8 +58,8 @@ public sealed class SignInModel(SignInManager<LanternUser> signIn, IAuditTrail a
         await audit.RecordAsync(
             db,
             person is null
-                ? new AuditEvent(null, null, AuditActions.SignInFailed, [], "unknown account")
-                : new AuditEvent(person.OrganisationId, person.Id, AuditActions.SignInFailed, [AuditActions.Person(person.Id)], result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "account not active" : "wrong password"),
+                ? new AuditEvent(null, null, AuditActions.SignInFailed, [], "Unknown account")
+                : new AuditEvent(person.OrganisationId, person.Id, AuditActions.SignInFailed, [AuditActions.Person(person.Id)], result.IsLockedOut ? "Locked out" : result.IsNotAllowed ? "Account not active" : "Wrong password"),
             HttpContext.RequestAborted);
         ModelState.AddModelError("Input.Email", FailedMessage);
         return Page();
