@@ -11,6 +11,7 @@ public static class Navigation
         new("Home", "/", _ => true),
         new("People", "/admin/people", u => u.IsInRole(Roles.OrganisationAdmin)),
         new("Locations", "/admin/locations", u => u.IsInRole(Roles.OrganisationAdmin)),
+        new("Audit log", "/admin/audit", u => u.IsInRole(Roles.OrganisationAdmin)),
         new("Your account", "/account", _ => true),
     ];
 
