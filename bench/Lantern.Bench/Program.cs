@@ -1,0 +1,25 @@
+using BenchmarkDotNet.Running;
+using Lantern.Bench.Printing;
+using Lantern.Printing;
+using Lantern.Tests.Printing;
+
+// `dotnet run -c Release --project bench/Lantern.Bench -- write DIR` writes the sample PDFs to look at;
+// anything else goes to BenchmarkDotNet (e.g. `--filter '*PrintPdf*' --job short`).
+if (args is ["write", var folder])
+{
+    Directory.CreateDirectory(folder);
+    Write(Path.Combine(folder, "every-block.pdf"), SampleDocuments.EveryBlock());
+    Write(Path.Combine(folder, "fifty-pages.pdf"), SampleDocuments.Book(chapters: 8, paragraphsPerChapter: 34, mixed: true));
+    using var certificate = File.Create(Path.Combine(folder, "certificate.pdf"));
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(PrintPdfBenchmarks).Assembly).Run(args);
+return 0;
+
+static void Write(string path, PrintDocument document)
+{
+    using var file = File.Create(path);
+    PrintPdf.Write(document, file);
+    Console.WriteLine(path);
+}
