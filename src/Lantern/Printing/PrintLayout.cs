@@ -298,7 +298,9 @@ internal sealed class PrintLayout
     {
         var fonts = _type.Body;
         var lineHeight = Typography.LineHeight(fonts);
-        var labelWidth = list.Numbered ? 22.0 : 16.0;
+        // Numbers are right-aligned before the text, so the widest ("12.") sets the indent.
+        var widest = list.Numbered ? _type.Width(list.Items.Count.ToString(CultureInfo.InvariantCulture) + ".", fonts.For(PrintRunStyle.Plain)) : 0;
+        var labelWidth = list.Numbered ? Math.Max(22.0, widest + 10) : 16.0;
         var bodyX = x + labelWidth;
         _canvas.Begin(PdfBlockLevelElementTag.List);
         for (var i = 0; i < list.Items.Count; i++)
