@@ -9,7 +9,7 @@ if (args is ["write", var folder])
 {
     Directory.CreateDirectory(folder);
     Write(Path.Combine(folder, "every-block.pdf"), SampleDocuments.EveryBlock());
-    Write(Path.Combine(folder, "fifty-pages.pdf"), SampleDocuments.Book(chapters: 8, paragraphsPerChapter: 34, mixed: true));
+    Write(Path.Combine(folder, "fifty-pages.pdf"), SampleDocuments.Book(chapters: 7, paragraphsPerChapter: 32, mixed: true));
     using var certificate = File.Create(Path.Combine(folder, "certificate.pdf"));
     CertificatePdf.Write(certificate, "Sam Jones", "Child sexual exploitation (CSE)", new DateOnly(2026, 11, 29), new DateOnly(2027, 11, 29),
         "7KQ2-M9XD-4TRA-8WHE", new Uri("https://lantern.example/verify/7KQ2M9XD4TRA8WHE"), "Riverside Short Breaks");

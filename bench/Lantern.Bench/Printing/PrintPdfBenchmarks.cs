@@ -13,7 +13,7 @@ public class PrintPdfBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _book = SampleDocuments.Book(chapters: 8, paragraphsPerChapter: 34, mixed: true);
+        _book = SampleDocuments.Book(chapters: 7, paragraphsPerChapter: 32, mixed: true);
         Pages = PageCount(_book);
         Console.WriteLine($"// The benchmarked book has {Pages} pages.");
     }

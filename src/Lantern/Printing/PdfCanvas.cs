@@ -16,6 +16,7 @@ internal sealed class PdfCanvas : IDisposable
     private readonly PdfDocument? _document;
     private readonly StructureBuilder? _structure;
     private readonly Typography _type;
+    private readonly Dictionary<XColor, XSolidBrush> _brushes = [];
     private XGraphics? _page;
 
     public PdfCanvas(PdfDocument? document, Typography type, double pageWidth, double pageHeight)
@@ -110,12 +111,12 @@ internal sealed class PdfCanvas : IDisposable
             return;
         }
 
-        _page.DrawString(text, font, new XSolidBrush(colour), x, baseline);
+        _page.DrawString(text, font, Brush(colour), x, baseline);
     }
 
     public void Fill(XRect rect, XColor colour)
     {
-        _page?.DrawRectangle(new XSolidBrush(colour), rect);
+        _page?.DrawRectangle(Brush(colour), rect);
     }
 
     public void Outline(XRect rect, XColor colour, double thickness)
@@ -131,6 +132,17 @@ internal sealed class PdfCanvas : IDisposable
     public void Image(XImage image, XRect rect)
     {
         _page?.DrawImage(image, rect);
+    }
+
+    private XSolidBrush Brush(XColor colour)
+    {
+        if (!_brushes.TryGetValue(colour, out var brush))
+        {
+            brush = new XSolidBrush(colour);
+            _brushes[colour] = brush;
+        }
+
+        return brush;
     }
 
     public void Dispose()

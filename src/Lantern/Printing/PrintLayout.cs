@@ -242,7 +242,7 @@ internal sealed class PrintLayout
 
     private void Paragraph(IReadOnlyList<PrintRun> runs, FontSet fonts, double x, double width, PrintRunStyle emphasis, XColor colour)
     {
-        var lines = TextFlow.Break(runs, fonts, width, _canvas, emphasis);
+        var lines = _type.Lines(runs, fonts, width, _canvas, emphasis);
         _canvas.Begin(PdfBlockLevelElementTag.Paragraph);
         FlowLines(lines, x, Typography.LineHeight(fonts), colour);
         _canvas.End();
@@ -306,7 +306,7 @@ internal sealed class PrintLayout
         for (var i = 0; i < list.Items.Count; i++)
         {
             var item = list.Items[i];
-            var lines = TextFlow.Break(item.Runs, fonts, _right - bodyX, _canvas);
+            var lines = _type.Lines(item.Runs, fonts, _right - bodyX, _canvas);
             EnsureSpace(lineHeight);
             _canvas.Begin(PdfBlockLevelElementTag.ListItem);
 
@@ -364,7 +364,7 @@ internal sealed class PrintLayout
 
         List<TextLine>[] Cells(IReadOnlyList<PrintTableCell> row) =>
             Enumerable.Range(0, columns)
-                .Select(c => TextFlow.Break(c < row.Count ? row[c].Runs : [], fonts, widths[c] - (2 * pad), _canvas, table.FirstColumnIsRowHeader && c == 0 ? PrintRunStyle.Bold : PrintRunStyle.Plain))
+                .Select(c => _type.Lines(c < row.Count ? row[c].Runs : [], fonts, widths[c] - (2 * pad), _canvas, table.FirstColumnIsRowHeader && c == 0 ? PrintRunStyle.Bold : PrintRunStyle.Plain))
                 .ToArray();
 
         var firstRow = table.Rows.Count > 0 ? Cells(table.Rows[0]).Max(l => l.Count) * lineHeight : 0;

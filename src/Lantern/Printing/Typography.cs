@@ -11,6 +11,7 @@ internal sealed class Typography : IDisposable
     private readonly XGraphics _measure = XGraphics.CreateMeasureContext(new XSize(1000, 1000), XGraphicsUnit.Point, XPageDirection.Downwards);
     private readonly Dictionary<(XFont Font, string Text), double> _widths = [];
     private readonly Dictionary<(double Size, bool Bold), XFont> _labels = [];
+    private readonly Dictionary<LinesKey, List<TextLine>> _lines = [];
 
     public FontSet Body { get; } = new(10.5);
 
@@ -62,5 +63,30 @@ internal sealed class Typography : IDisposable
         return font;
     }
 
+    /// <summary>
+    /// The lines of a document's runs at a width, broken once and reused by the drawing pass. Keyed by
+    /// the very list of runs (not its contents), which the document keeps alive for both passes.
+    /// </summary>
+    public List<TextLine> Lines(IReadOnlyList<PrintRun> runs, FontSet fonts, double width, PdfCanvas canvas, PrintRunStyle emphasis = PrintRunStyle.Plain)
+    {
+        var key = new LinesKey(runs, fonts, width, emphasis);
+        if (!_lines.TryGetValue(key, out var lines))
+        {
+            lines = TextFlow.Break(runs, fonts, width, canvas, emphasis);
+            _lines[key] = lines;
+        }
+
+        return lines;
+    }
+
     public void Dispose() => _measure.Dispose();
+
+    private readonly record struct LinesKey(IReadOnlyList<PrintRun> Runs, FontSet Fonts, double Width, PrintRunStyle Emphasis)
+    {
+        public bool Equals(LinesKey other) =>
+            ReferenceEquals(Runs, other.Runs) && ReferenceEquals(Fonts, other.Fonts) && Width.Equals(other.Width) && Emphasis == other.Emphasis;
+
+        public override int GetHashCode() =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Runs), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Fonts), Width, Emphasis);
+    }
 }
