@@ -10,6 +10,7 @@ if (args is ["write", var folder])
     Directory.CreateDirectory(folder);
     Write(Path.Combine(folder, "every-block.pdf"), SampleDocuments.EveryBlock());
     Write(Path.Combine(folder, "fifty-pages.pdf"), SampleDocuments.Book(chapters: 7, paragraphsPerChapter: 32, mixed: true));
+    Write(Path.Combine(folder, "two-hundred-pages.pdf"), SampleDocuments.Book(chapters: 40, paragraphsPerChapter: 40, mixed: false));
     using var certificate = File.Create(Path.Combine(folder, "certificate.pdf"));
     CertificatePdf.Write(certificate, "Sam Jones", "Child sexual exploitation (CSE)", new DateOnly(2026, 11, 29), new DateOnly(2027, 11, 29),
         "7KQ2-M9XD-4TRA-8WHE", new Uri("https://lantern.example/verify/7KQ2M9XD4TRA8WHE"), "Riverside Short Breaks");
