@@ -114,7 +114,7 @@ public static class CertificatePdf
                 foreach (var segment in line.Segments)
                 {
                     var baseline = verifyY + Typography.Baseline(segment.Font, lineHeightSmall);
-                    if (segment.Link is { } link)
+                    if (PrintPdf.IsLinkable(segment.Link) && segment.Link is { } link)
                     {
                         canvas.BeginLink(link, segment.Text, new XRect(verifyX + segment.X, verifyY, segment.Width, lineHeightSmall));
                         canvas.Text(segment.Text, segment.Font, PrintLayout.LinkBlue, verifyX + segment.X, baseline);

@@ -217,13 +217,13 @@ internal sealed class PrintLayout
         foreach (var segment in line.Segments)
         {
             var baseline = top + Typography.Baseline(segment.Font, lineHeight);
-            if (segment.Link is null)
+            if (!PrintPdf.IsLinkable(segment.Link))
             {
                 _canvas.Text(segment.Text, segment.Font, colour, x + segment.X, baseline);
                 continue;
             }
 
-            _canvas.BeginLink(segment.Link, segment.Text, new XRect(x + segment.X, top, segment.Width, lineHeight));
+            _canvas.BeginLink(segment.Link!, segment.Text, new XRect(x + segment.X, top, segment.Width, lineHeight));
             _canvas.Text(segment.Text, segment.Font, LinkBlue, x + segment.X, baseline);
             _canvas.End();
         }

@@ -14,6 +14,8 @@ public static class PrintPdf
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentException.ThrowIfNullOrWhiteSpace(document.Title, nameof(document));
+        ArgumentException.ThrowIfNullOrWhiteSpace(document.Language, nameof(document));
         PrintFonts.EnsureRegistered();
 
         using var type = new Typography();
@@ -44,6 +46,13 @@ public static class PrintPdf
             }
         }
     }
+
+    /// <summary>
+    /// Only absolute web and e-mail addresses become clickable links; anything else (a relative address,
+    /// a script) prints as plain text, since a PDF has no page to resolve it against.
+    /// </summary>
+    internal static bool IsLinkable(Uri? link) =>
+        link is { IsAbsoluteUri: true } && (link.Scheme == Uri.UriSchemeHttps || link.Scheme == Uri.UriSchemeHttp || link.Scheme == Uri.UriSchemeMailto);
 
     /// <summary>
     /// A PDF document ready for tagging: title, language, author and subject (PDFsharp writes them into

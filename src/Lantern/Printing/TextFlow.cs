@@ -156,7 +156,8 @@ internal static class TextFlow
             {
                 var end = i == text.Length;
                 var c = end ? ' ' : text[i];
-                var white = !end && (c == '\n' || char.IsWhiteSpace(c));
+                // Control characters (a stray NUL or escape pasted into a course) print as spaces.
+                var white = !end && (c == '\n' || char.IsWhiteSpace(c) || char.IsControl(c));
                 if (!end && !white)
                 {
                     if (start < 0)

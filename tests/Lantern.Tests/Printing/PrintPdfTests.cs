@@ -329,4 +329,38 @@ public sealed partial class PrintPdfTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Only_web_and_mail_addresses_become_links()
+    {
+        var paragraph = new PrintParagraph(
+        [
+            PrintRun.LinkTo("web", new Uri("https://example.org/a")),
+            " ",
+            PrintRun.LinkTo("mail", new Uri("mailto:dsl@riverside.example")),
+            " ",
+            PrintRun.LinkTo("script", new Uri("javascript:alert(1)")),
+            " ",
+            PrintRun.LinkTo("relative", new Uri("/courses/cse", UriKind.Relative)),
+        ]);
+        var bytes = Write(new PrintDocument("Links", "en-GB", [paragraph]));
+        using var pdf = Poppler.Save(bytes);
+
+        Assert.Equal(["https://example.org/a", "mailto:dsl@riverside.example"], PdfStructure.Read(bytes).Links);
+        Assert.Contains("web mail script relative", pdf.Text());
+    }
+
+    [Fact]
+    public void Control_characters_print_as_spaces()
+    {
+        using var pdf = Poppler.Save(Write(new PrintDocument("Control", "en-GB", [new PrintParagraph("before\u0000\u001bafter\ttab")])));
+
+        Assert.Contains("before after tab", Regex.Replace(pdf.Text(), @"\s+", " "));
+    }
+
+    [Theory]
+    [InlineData("", "en-GB")]
+    [InlineData("Title", " ")]
+    public void A_document_needs_a_title_and_a_language(string title, string language) =>
+        Assert.Throws<ArgumentException>(() => Write(new PrintDocument(title, language, [])));
 }
