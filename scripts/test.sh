@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of Lantern: pure logic, integration over HTTP on SQLite and on PostgreSQL, and
-# browser tests in Chromium. Installs what the tests need where it is missing (Debian's chromium and
-# the PostgreSQL server binaries), builds, checks formatting, runs the three test projects, and ends
-# with one line: "N passed, N failed, N skipped". Exits non-zero on any failure.
+# browser tests in Chromium. Installs what the tests need where it is missing (Debian's chromium, the
+# PostgreSQL server binaries and poppler-utils, whose pdfinfo and pdftotext read the PDFs), builds,
+# checks formatting, runs the three test projects, and ends with one line: "N passed, N failed,
+# N skipped". Exits non-zero on any failure.
 #
 #   scripts/test.sh                         everything
 #   scripts/test.sh --filter "FullyQualifiedName~SignInTests"   any dotnet test arguments
@@ -12,6 +13,7 @@ cd "$(dirname "$0")/.."
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
+[[ -x /usr/bin/pdfinfo && -x /usr/bin/pdftotext ]] || missing+=(poppler-utils)
 if ((${#missing[@]})); then
   echo "Installing what the tests need: ${missing[*]}"
   sudo=""

@@ -1,0 +1,4 @@
+namespace Lantern.Printing;
+
+/// <summary>One shape of a drawing. Colours are "#rrggbb".</summary>
+public abstract record PrintShape;
