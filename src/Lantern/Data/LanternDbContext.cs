@@ -1,6 +1,7 @@
 using Lantern.Accounts.Organisations;
 using Lantern.Accounts.Sessions;
 using Lantern.Accounts.Users;
+using Lantern.Courses;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,12 @@ public sealed class LanternDbContext(DbContextOptions<LanternDbContext> options)
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Course> Courses => Set<Course>();
+
+    public DbSet<CourseVersion> CourseVersions => Set<CourseVersion>();
+
+    public DbSet<CourseAsset> CourseAssets => Set<CourseAsset>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
