@@ -35,6 +35,26 @@ public sealed class CourseSource
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
+    /// <summary>Files given by path, with the same limits as a folder or zip (for tests and tools).</summary>
+    public static CourseSource FromFiles(string name, IEnumerable<KeyValuePair<string, byte[]>> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var source = new CourseSource(name);
+        foreach (var (path, data) in files)
+        {
+            if (!IsInside(path))
+            {
+                source._problems.Add(new ImportProblem(path, null, "This path leads outside the course folder, so it was refused."));
+                continue;
+            }
+
+            using var stream = new MemoryStream(data);
+            source.Add(path, stream, data.Length);
+        }
+
+        return source;
+    }
+
     public static CourseSource FromFolder(string folder)
     {
         var source = new CourseSource(folder);

@@ -42,6 +42,12 @@ public sealed class YamlMap
             problems.Add(file, (int)e.Start.Line + lineOffset, $"The {what} is not valid YAML: {Plain(e)} Check the indentation and put text with a colon or a leading bracket in quotes.");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // The parser gives up without a position on some broken input (an unclosed bracket, say): find it by scanning.
+            problems.Add(file, FailingLine(text) + lineOffset, $"The {what} is not valid YAML. Check the brackets, quotes and indentation on this line; put text that starts with a bracket in quotes.");
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
         {
@@ -246,6 +252,23 @@ public sealed class YamlMap
 
     private YamlNode? Node(string key) =>
         _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    private static int FailingLine(string text)
+    {
+        var scanner = new Scanner(new StringReader(text));
+        try
+        {
+            while (scanner.MoveNext())
+            {
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or YamlException)
+        {
+            return (int)scanner.CurrentPosition.Line;
+        }
+
+        return 1;
+    }
 
     private static string Plain(YamlException e)
     {
