@@ -14,7 +14,6 @@ namespace Lantern.Courses.Import;
 [Authorize(Roles = Roles.CourseAuthor)]
 [EnableRateLimiting(AccountServices.FormRateLimit)]
 [RequestSizeLimit(UploadLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
 public sealed class ImportPageModel(CourseImporter importer) : PageModel
 {
     public const long UploadLimit = CourseRules.MaxCourseBytes + (1024 * 1024);
