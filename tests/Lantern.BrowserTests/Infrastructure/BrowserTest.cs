@@ -14,7 +14,7 @@ public abstract class BrowserTest(Chromium chromium) : IAsyncLifetime
     private readonly List<IBrowserContext> _contexts = [];
 
     /// <summary>A page on <paramref name="app"/>, signed out, or signed in as the demo person with the role <paramref name="signedInAs"/>.</summary>
-    protected async Task<IPage> NewPageAsync(LanternProcess app, string? signedInAs = null, int width = DesktopWidth)
+    protected async Task<IPage> NewPageAsync(LanternProcess app, string? signedInAs = null, int width = DesktopWidth, bool javaScriptEnabled = true)
     {
         ArgumentNullException.ThrowIfNull(app);
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -22,6 +22,7 @@ public abstract class BrowserTest(Chromium chromium) : IAsyncLifetime
             BaseURL = app.BaseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = 720 },
             StorageState = signedInAs is null ? null : await app.SignedInStateAsync(chromium.Browser, signedInAs),
+            JavaScriptEnabled = javaScriptEnabled,
         });
         _contexts.Add(context);
         return await context.NewPageAsync();
