@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Lantern.Courses.Model;
+using Lantern.Courses.Reading;
 using Lantern.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Lantern.Courses.Import;
 /// then the version, its media and the course's pointer to it are written in one transaction. A course
 /// with any problem changes nothing, so readers keep the version they had.
 /// </summary>
-public sealed partial class CourseImporter(LanternDbContext db, TimeProvider clock, ILogger<CourseImporter> logger)
+public sealed partial class CourseImporter(LanternDbContext db, TimeProvider clock, CourseCatalog catalog, ILogger<CourseImporter> logger)
 {
     /// <summary>
     /// Imports for an organisation, or into the shipped library when <paramref name="organisationId"/> is null.
@@ -90,6 +91,7 @@ public sealed partial class CourseImporter(LanternDbContext db, TimeProvider clo
         course.CurrentVersionId = versionId;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        catalog.Forget();
         LogImported(logger, content.Id, number, organisationId);
         return new ImportOutcome(content.Id, content.Title, number, false, []);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Json;
 using Lantern.Accounts.Users;
@@ -12,12 +13,18 @@ namespace Lantern.Courses.Reading;
 /// Finds the courses a reader may open and their current versions. Who may read what is decided inside
 /// the query: the reader's own organisation's courses, the shipped library (public courses for everyone,
 /// the rest for anyone signed in), and other organisations' public courses. A version's content never
-/// changes, so it is parsed once and kept in memory by version id; finding the current version is one
-/// small query per request, so an import on another node is seen at once.
+/// changes, so it is parsed once and kept in memory by version id. Which version a reader gets is kept
+/// for a few seconds per course address and kind of reader, so a chapter page needs no query at all:
+/// an import on this node is seen at once (it forgets them), on another node within
+/// <see cref="ResolutionLifetime"/>.
 /// </summary>
-public sealed class CourseCatalog : IDisposable
+public sealed class CourseCatalog(TimeProvider clock) : IDisposable
 {
+    public static readonly TimeSpan ResolutionLifetime = TimeSpan.FromSeconds(5);
+    private const int MaxResolutions = 10_000;
+
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 200 });
+    private readonly ConcurrentDictionary<(string Slug, Guid? Organisation, bool SignedIn), (DateTimeOffset Until, CourseView View)> _resolved = new();
 
     private static readonly MemoryCacheEntryOptions KeepVersion = new() { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 };
 
@@ -27,6 +34,13 @@ public sealed class CourseCatalog : IDisposable
         ArgumentNullException.ThrowIfNull(reader);
         var signedIn = reader.Identity?.IsAuthenticated == true;
         Guid? organisation = signedIn ? reader.GetOrganisationId() : null;
+        var key = (slug, organisation, signedIn);
+        var now = clock.GetUtcNow();
+        if (_resolved.TryGetValue(key, out var known) && known.Until > now)
+        {
+            return known.View;
+        }
+
         var found = await (
                 from c in db.Courses
                 join v in db.CourseVersions on c.CurrentVersionId equals v.Id
@@ -46,8 +60,23 @@ public sealed class CourseCatalog : IDisposable
         }
 
         var content = await VersionAsync(db, best.VersionId, cancellationToken);
-        return content is null ? null : new CourseView(best.Id, best.OrganisationId, best.VersionId, best.Number, content);
+        if (content is null)
+        {
+            return null;
+        }
+
+        var view = new CourseView(best.Id, best.OrganisationId, best.VersionId, best.Number, content);
+        if (_resolved.Count >= MaxResolutions)
+        {
+            _resolved.Clear();
+        }
+
+        _resolved[key] = (now + ResolutionLifetime, view);
+        return view;
     }
+
+    /// <summary>After an import: every reader gets the new current version on their next request to this node.</summary>
+    public void Forget() => _resolved.Clear();
 
     /// <summary>Every course the reader may open, for the list of courses.</summary>
     public static async Task<IReadOnlyList<CourseListing>> ListAsync(LanternDbContext db, ClaimsPrincipal reader, CancellationToken cancellationToken)
