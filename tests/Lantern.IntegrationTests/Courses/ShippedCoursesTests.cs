@@ -239,6 +239,23 @@ public abstract partial class ShippedCoursesTests(LanternApp app)
     }
 
     [Fact]
+    public async Task Chapter_8_groups_the_warning_signs_under_the_screening_catalogues_domain_names()
+    {
+        using var visitor = app.NewClient();
+        var page = await visitor.GetPageAsync($"{Cse}/assessing-the-situation");
+        var groups = page.QuerySelectorAll("main p > strong:only-child").Select(s => s.TextContent.Trim()).ToList();
+
+        // The names of the domains of Lantern's default screening catalogue, in its order.
+        string[] domains =
+        [
+            "Going missing", "Relationships and people around the child", "Contact online", "Gifts, money, alcohol and drugs",
+            "Health and sexual health", "School and college", "Behaviour and feelings", "Things that make a child more vulnerable",
+            "Signs that harm has happened",
+        ];
+        Assert.Equal(domains, groups.Where(domains.Contains));
+    }
+
+    [Fact]
     public async Task A_signed_in_reader_is_linked_to_warning_signs_and_to_record_a_concern()
     {
         var learner = await app.SignedInAsAsync(Roles.Learner);
