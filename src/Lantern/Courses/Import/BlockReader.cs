@@ -48,53 +48,53 @@ public static class BlockReader
         switch (type)
         {
             case "single" or "multiple":
-            {
-                map.OnlyKeys("type", "question", "hint", "options");
-                var options = Options(map, "options", context, withCorrect: true);
-                var right = options.Count(o => o.Correct);
-                if (options.Count < 2)
                 {
-                    map.Problem("A question needs at least two options under ‘options:’.");
-                }
-                else if (type == "single" && right != 1)
-                {
-                    map.Problem($"A single-choice question needs exactly one option with ‘correct: true’; this one has {right}. Use ‘type: multiple’ if more than one is right.");
-                }
-                else if (type == "multiple" && right == 0)
-                {
-                    map.Problem("A multiple-choice question needs at least one option with ‘correct: true’.");
-                }
+                    map.OnlyKeys("type", "question", "hint", "options");
+                    var options = Options(map, "options", context, withCorrect: true);
+                    var right = options.Count(o => o.Correct);
+                    if (options.Count < 2)
+                    {
+                        map.Problem("A question needs at least two options under ‘options:’.");
+                    }
+                    else if (type == "single" && right != 1)
+                    {
+                        map.Problem($"A single-choice question needs exactly one option with ‘correct: true’; this one has {right}. Use ‘type: multiple’ if more than one is right.");
+                    }
+                    else if (type == "multiple" && right == 0)
+                    {
+                        map.Problem("A multiple-choice question needs at least one option with ‘correct: true’.");
+                    }
 
-                return question is null ? null : new CheckBlock(id, level, type == "single" ? CheckKind.SingleChoice : CheckKind.MultipleChoice, question, hint, options);
-            }
+                    return question is null ? null : new CheckBlock(id, level, type == "single" ? CheckKind.SingleChoice : CheckKind.MultipleChoice, question, hint, options);
+                }
 
             case "true-false":
-            {
-                map.OnlyKeys("type", "question", "hint", "answer", "feedback-true", "feedback-false");
-                var answer = map.Text("answer", required: true);
-                if (answer is not null && !bool.TryParse(answer, out _))
                 {
-                    map.Problem("‘answer’ must be true or false.");
-                }
+                    map.OnlyKeys("type", "question", "hint", "answer", "feedback-true", "feedback-false");
+                    var answer = map.Text("answer", required: true);
+                    if (answer is not null && !bool.TryParse(answer, out _))
+                    {
+                        map.Problem("‘answer’ must be true or false.");
+                    }
 
-                var isTrue = map.Flag("answer");
-                var whenTrue = Md(map, "feedback-true", context, required: true);
-                var whenFalse = Md(map, "feedback-false", context, required: true);
-                return question is null ? null : new CheckBlock(id, level, CheckKind.TrueFalse, question, hint,
-                    [new CheckOption("true", "True", isTrue, whenTrue), new CheckOption("false", "False", !isTrue, whenFalse)]);
-            }
+                    var isTrue = map.Flag("answer");
+                    var whenTrue = Md(map, "feedback-true", context, required: true);
+                    var whenFalse = Md(map, "feedback-false", context, required: true);
+                    return question is null ? null : new CheckBlock(id, level, CheckKind.TrueFalse, question, hint,
+                        [new CheckOption("true", "True", isTrue, whenTrue), new CheckOption("false", "False", !isTrue, whenFalse)]);
+                }
 
             case "ordering":
-            {
-                map.OnlyKeys("type", "question", "hint", "items");
-                var items = Options(map, "items", context, withCorrect: false);
-                if (items.Count < 2)
                 {
-                    map.Problem("An ordering question needs at least two items under ‘items:’, written in the right order.");
-                }
+                    map.OnlyKeys("type", "question", "hint", "items");
+                    var items = Options(map, "items", context, withCorrect: false);
+                    if (items.Count < 2)
+                    {
+                        map.Problem("An ordering question needs at least two items under ‘items:’, written in the right order.");
+                    }
 
-                return question is null ? null : new CheckBlock(id, level, CheckKind.Ordering, question, hint, items);
-            }
+                    return question is null ? null : new CheckBlock(id, level, CheckKind.Ordering, question, hint, items);
+                }
 
             case null:
                 return null;

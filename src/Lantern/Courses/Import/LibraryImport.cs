@@ -32,15 +32,30 @@ public sealed partial class LibraryImport(IServiceProvider services, IOptions<Co
 
         foreach (var courseFolder in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
         {
+            var name = Path.GetFileName(courseFolder);
             await using var scope = services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<CourseImporter>();
-            var outcome = await importer.ImportAsync(CourseSource.FromFolder(courseFolder), organisationId: null, importedBy: null, onlyIfChanged: true, cancellationToken);
+            ImportOutcome outcome;
+            try
+            {
+                outcome = await importer.ImportAsync(CourseSource.FromFolder(courseFolder), organisationId: null, importedBy: null, onlyIfChanged: true, cancellationToken);
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+            {
+                // Another node starting at the same moment imported it first (the unique indexes refused a second copy).
+                LogImportedElsewhere(logger, name);
+                continue;
+            }
+
             foreach (var problem in outcome.Problems)
             {
-                LogProblem(logger, Path.GetFileName(courseFolder), problem.ToString());
+                LogProblem(logger, name, problem.ToString());
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shipped course {Course} was imported by another node at the same time.")]
+    private static partial void LogImportedElsewhere(ILogger logger, string course);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No course library at {Folder}.")]
     private static partial void LogNoLibrary(ILogger logger, string folder);
