@@ -1,6 +1,7 @@
 using Lantern.Accounts.Organisations;
 using Lantern.Accounts.Sessions;
 using Lantern.Accounts.Users;
+using Lantern.Concerns;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,28 @@ public sealed class LanternDbContext(DbContextOptions<LanternDbContext> options)
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<SafeguardingSettings> SafeguardingSettings => Set<SafeguardingSettings>();
+
+    public DbSet<Child> Children => Set<Child>();
+
+    public DbSet<Concern> Concerns => Set<Concern>();
+
+    public DbSet<ConcernChild> ConcernChildren => Set<ConcernChild>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<Addendum> Addenda => Set<Addendum>();
+
+    public DbSet<ChronologyEntry> ChronologyEntries => Set<ChronologyEntry>();
+
+    public DbSet<ConcernDraft> ConcernDrafts => Set<ConcernDraft>();
+
+    public DbSet<ConcernAttachment> ConcernAttachments => Set<ConcernAttachment>();
+
+    public DbSet<ConcernReferenceCounter> ConcernReferenceCounters => Set<ConcernReferenceCounter>();
+
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
