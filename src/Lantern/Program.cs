@@ -2,6 +2,7 @@ using Lantern.Accounts;
 using Lantern.Accounts.Mfa;
 using Lantern.Accounts.Sessions;
 using Lantern.Commands;
+using Lantern.Concerns;
 using Lantern.Data;
 using Lantern.Demo;
 using Lantern.Mail;
@@ -31,6 +32,9 @@ builder.AddAccounts();
 // E-mail through SMTP (or a folder, when no server is configured).
 builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
 builder.Services.AddScoped<MailSender>();
+
+// Safeguarding concerns: recording, triage, decisions, chronology, escalation.
+builder.AddConcerns();
 
 // Demo organisation and people.
 builder.Services.AddScoped<DemoData>();
