@@ -1,12 +1,14 @@
 using Lantern.Accounts;
 using Lantern.Accounts.Mfa;
 using Lantern.Accounts.Sessions;
+using Lantern.Audit;
 using Lantern.Commands;
 using Lantern.Concerns;
 using Lantern.Data;
 using Lantern.Demo;
 using Lantern.Mail;
 using Lantern.Security;
+using Lantern.Security.Encryption;
 using Lantern.Shared;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -25,6 +27,12 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 // The database: SQLite by default, PostgreSQL by configuration; migrated on start.
 builder.AddLanternData();
+
+// Encryption at rest: master keys from a file or the environment, never the database.
+builder.AddEncryption();
+
+// The hash-chained audit log, its heads exported outside the database.
+builder.AddAudit();
 
 // People, organisations, sign-in with a second factor, sessions.
 builder.AddAccounts();

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Lantern.Data;
@@ -13,7 +14,11 @@ public static class DataServices
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         builder.Services.AddSingleton<SqlitePragmas>();
         builder.Services.AddDbContext<LanternDbContext>((services, options) =>
-            Configure(options, services.GetRequiredService<IOptions<DatabaseOptions>>().Value, services.GetRequiredService<IOptions<LanternOptions>>().Value, services.GetRequiredService<SqlitePragmas>()));
+        {
+            Configure(options, services.GetRequiredService<IOptions<DatabaseOptions>>().Value, services.GetRequiredService<IOptions<LanternOptions>>().Value, services.GetRequiredService<SqlitePragmas>());
+            // Features watch the context through interceptors they register (the audit log's commit signal).
+            options.AddInterceptors(services.GetServices<IInterceptor>());
+        });
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddHealthChecks().AddDbContextCheck<LanternDbContext>("database", tags: ["ready"]);
         return builder;

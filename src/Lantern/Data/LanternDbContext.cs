@@ -1,6 +1,7 @@
 using Lantern.Accounts.Organisations;
 using Lantern.Accounts.Sessions;
 using Lantern.Accounts.Users;
+using Lantern.Audit;
 using Lantern.Concerns;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -48,6 +49,12 @@ public sealed class LanternDbContext(DbContextOptions<LanternDbContext> options)
     public DbSet<ConcernReferenceCounter> ConcernReferenceCounters => Set<ConcernReferenceCounter>();
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    public DbSet<AuditEntryRecord> AuditEntryRecords => Set<AuditEntryRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

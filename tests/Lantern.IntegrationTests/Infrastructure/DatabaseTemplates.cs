@@ -110,7 +110,8 @@ public static class DatabaseTemplates
             .UseSetting("Lantern:Database:Provider", provider.ToString())
             .UseSetting("Lantern:Database:ConnectionString", connectionString)
             .UseSetting("Lantern:DataFolder", folder)
-            .UseSetting("Lantern:Demo", "true"));
+            .UseSetting("Lantern:Demo", "true")
+            .UseSetting(TestKeys.Setting, TestKeys.Ring));
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
         using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         response.EnsureSuccessStatusCode();

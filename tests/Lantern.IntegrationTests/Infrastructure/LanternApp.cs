@@ -73,6 +73,7 @@ public abstract class LanternApp : WebApplicationFactory<Program>, IAsyncLifetim
             ["Lantern:Database:ConnectionString"] = ConnectionString,
             ["Lantern:DataFolder"] = DataFolder,
             ["Lantern:Demo"] = "false",
+            [TestKeys.Setting] = TestKeys.Ring,
             ["Lantern:Mail:SmtpHost"] = "127.0.0.1",
             ["Lantern:Mail:SmtpPort"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Lantern:Mail:UseTls"] = "false",
