@@ -9,6 +9,7 @@ public static class Navigation
     public static IReadOnlyList<NavigationItem> Items { get; } =
     [
         new("Home", "/", _ => true),
+        new("Concerns waiting", "/concerns", u => u.IsInRole(Roles.Dsl) || u.IsInRole(Roles.DeputyDsl)),
         new("People", "/admin/people", u => u.IsInRole(Roles.OrganisationAdmin)),
         new("Locations", "/admin/locations", u => u.IsInRole(Roles.OrganisationAdmin)),
         new("Your account", "/account", _ => true),
