@@ -100,7 +100,7 @@ public sealed class ConcernJourney(HttpClient client)
         await AnswerStaffAsync(subject);
         if (existingChildId is not null)
         {
-            using var added = await AddExistingChildAsync(existingChildId);
+            using var added = await AddExistingChildAsync(existingChildId, childName);
             Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         }
         else
