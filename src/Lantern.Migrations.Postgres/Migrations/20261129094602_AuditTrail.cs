@@ -67,11 +67,29 @@ namespace Lantern.Migrations.Postgres.Migrations
                 table: "AuditEntries",
                 columns: new[] { "OrganisationId", "Sequence" },
                 unique: true);
+
+            // Append-only: the database itself refuses to change or remove an audit entry.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'AuditEntries is append-only: entries cannot be changed or removed';
+                END $$;
+                CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON "AuditEntries"
+                    FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
+                CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON "AuditEntries"
+                    FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS audit_entries_no_truncate ON "AuditEntries";
+                DROP TRIGGER IF EXISTS audit_entries_append_only ON "AuditEntries";
+                DROP FUNCTION IF EXISTS audit_entries_append_only();
+                """);
+
             migrationBuilder.DropTable(
                 name: "AuditChainHeads");
 

@@ -67,11 +67,24 @@ namespace Lantern.Migrations.Sqlite.Migrations
                 table: "AuditEntries",
                 columns: new[] { "OrganisationId", "Sequence" },
                 unique: true);
+
+            // Append-only: the database itself refuses to change or remove an audit entry.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON "AuditEntries"
+                BEGIN SELECT RAISE(ABORT, 'AuditEntries is append-only: entries cannot be changed or removed'); END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON "AuditEntries"
+                BEGIN SELECT RAISE(ABORT, 'AuditEntries is append-only: entries cannot be changed or removed'); END;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_entries_no_update;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_entries_no_delete;");
+
             migrationBuilder.DropTable(
                 name: "AuditChainHeads");
 

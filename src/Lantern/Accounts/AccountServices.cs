@@ -5,6 +5,7 @@ using Lantern.Accounts.Mfa;
 using Lantern.Accounts.Passwords;
 using Lantern.Accounts.Sessions;
 using Lantern.Accounts.Users;
+using Lantern.Audit;
 using Lantern.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -90,6 +91,15 @@ public static class AccountServices
             o.LogoutPath = "/sign-out";
             o.AccessDeniedPath = "/error/403";
             o.ReturnUrlParameter = "returnUrl";
+            // Every refused page goes in the audit log, naming the page (never its query, which may hold ids or words).
+            o.Events.OnRedirectToAccessDenied = async context =>
+            {
+                var db = context.HttpContext.RequestServices.GetRequiredService<LanternDbContext>();
+                var audit = context.HttpContext.RequestServices.GetRequiredService<IAuditTrail>();
+                var page = context.Request.Path.Value is { Length: > 0 and <= 180 } path && !path.Any(char.IsWhiteSpace) ? path : "/";
+                await audit.RecordAccessDeniedAsync(db, context.HttpContext.User, "page:" + page, cancellationToken: context.HttpContext.RequestAborted);
+                context.Response.Redirect(context.RedirectUri);
+            };
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {

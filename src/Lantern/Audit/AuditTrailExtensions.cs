@@ -10,8 +10,6 @@ namespace Lantern.Audit;
 /// </summary>
 public static class AuditTrailExtensions
 {
-    public const string AccessDenied = "access.denied";
-
     /// <summary>
     /// Appends the entry and commits it at once, in its own transaction. The context must have no open
     /// transaction and no unsaved changes (they would be committed with it).
@@ -51,7 +49,7 @@ public static class AuditTrailExtensions
             new AuditEvent(
                 signedIn ? user.GetOrganisationId() : null,
                 signedIn ? user.GetUserId() : null,
-                AccessDenied,
+                AuditActions.AccessDenied,
                 [record],
                 detail),
             cancellationToken);

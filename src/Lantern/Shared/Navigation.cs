@@ -12,6 +12,7 @@ public static class Navigation
         new("Concerns waiting", "/concerns", u => u.IsInRole(Roles.Dsl) || u.IsInRole(Roles.DeputyDsl)),
         new("People", "/admin/people", u => u.IsInRole(Roles.OrganisationAdmin)),
         new("Locations", "/admin/locations", u => u.IsInRole(Roles.OrganisationAdmin)),
+        new("Audit log", "/admin/audit", u => u.IsInRole(Roles.OrganisationAdmin)),
         new("Your account", "/account", _ => true),
     ];
 

@@ -51,6 +51,15 @@ public sealed class NarrowScreenTests(Chromium chromium, RiversideApp app, First
     }
 
     [Fact]
+    public async Task The_audit_log_needs_no_sideways_scrolling_at_320_px()
+    {
+        var page = await NewPageAsync(app, signedInAs: Roles.OrganisationAdmin, width: NarrowestWidth);
+        await OpenAsync(page, "/admin/audit");
+
+        await AssertNoSidewaysScrollingAsync(page);
+    }
+
+    [Fact]
     public async Task The_page_to_set_up_two_step_verification_needs_no_sideways_scrolling_at_320_px()
     {
         var page = await NewPageAsync(firstSignIn, width: NarrowestWidth);

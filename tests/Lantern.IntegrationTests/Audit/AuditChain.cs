@@ -33,10 +33,32 @@ public static class AuditChain
         return reports.Single(r => r.OrganisationId == chain);
     }
 
-    /// <summary>Changes the database directly, as someone with access to it (not through Lantern) would.</summary>
+    private const string SqliteTriggers = """
+        CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON "AuditEntries"
+        BEGIN SELECT RAISE(ABORT, 'AuditEntries is append-only: entries cannot be changed or removed'); END;
+        CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON "AuditEntries"
+        BEGIN SELECT RAISE(ABORT, 'AuditEntries is append-only: entries cannot be changed or removed'); END;
+        """;
+
+    /// <summary>
+    /// Changes the database directly, as someone with full access to it (not through Lantern) would: the
+    /// triggers that keep the entries append-only are put out of the way first, then back.
+    /// </summary>
     public static async Task TamperAsync(IServiceProvider services, Func<LanternDbContext, Task> change)
     {
         await using var scope = services.CreateAsyncScope();
-        await change(scope.ServiceProvider.GetRequiredService<LanternDbContext>());
+        var db = scope.ServiceProvider.GetRequiredService<LanternDbContext>();
+        var postgres = db.Database.IsNpgsql();
+        await db.Database.ExecuteSqlRawAsync(postgres
+            ? """ALTER TABLE "AuditEntries" DISABLE TRIGGER USER"""
+            : "DROP TRIGGER audit_entries_no_update; DROP TRIGGER audit_entries_no_delete;");
+        try
+        {
+            await change(db);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync(postgres ? """ALTER TABLE "AuditEntries" ENABLE TRIGGER USER""" : SqliteTriggers);
+        }
     }
 }

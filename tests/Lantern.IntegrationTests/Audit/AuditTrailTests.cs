@@ -122,6 +122,22 @@ public abstract class AuditTrailTests(LanternApp app)
     }
 
     [Fact]
+    public async Task The_database_refuses_to_change_or_remove_an_entry()
+    {
+        var org = await ChainOfAsync(2);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LanternDbContext>();
+
+        var update = await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEntries.Where(e => e.OrganisationId == org).ExecuteUpdateAsync(s => s.SetProperty(e => e.Detail, "changed")));
+        var delete = await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEntries.Where(e => e.OrganisationId == org).ExecuteDeleteAsync());
+
+        Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
+        Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
+        Assert.Equal(2, (await AuditChain.EntriesAsync(app.Services, org)).Count);
+        Assert.True((await AuditChain.VerifyAsync(app.Services, org)).Ok);
+    }
+
+    [Fact]
     public async Task A_changed_field_is_caught_at_that_entry()
     {
         var org = await ChainOfAsync(6);

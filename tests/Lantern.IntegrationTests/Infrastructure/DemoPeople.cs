@@ -11,6 +11,9 @@ public static class DemoPeople
     public static string EmailFor(string role) =>
         DemoData.People.Single(p => p.Role == role).Email;
 
+    public static string NameFor(string role) =>
+        DemoData.People.Single(p => p.Role == role).Name;
+
     public static async Task SignInAsync(HttpClient client, string email, string password = DemoData.Password)
     {
         var page = await client.GetPageAsync("/sign-in");

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Lantern.Accounts.Invitations;
 using Lantern.Accounts.Users;
+using Lantern.Audit;
 using Lantern.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +22,7 @@ public sealed class NewPersonModel(
     LanternDbContext db,
     UserManager<LanternUser> users,
     Invitation invitation,
+    IAuditTrail audit,
     TimeProvider clock) : PageModel
 {
     public const string EmailInUseMessage = "A person with this e-mail address already has an account";
@@ -111,6 +113,8 @@ public sealed class NewPersonModel(
                 return Page();
             }
 
+            await audit.AppendAsync(new AuditEvent(org, User.GetUserId(), AuditActions.PersonInvited, [AuditActions.Person(person.Id)], access.Describe()), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

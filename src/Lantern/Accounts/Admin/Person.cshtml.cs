@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Lantern.Accounts.Invitations;
 using Lantern.Accounts.Sessions;
 using Lantern.Accounts.Users;
+using Lantern.Audit;
 using Lantern.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,7 @@ public sealed class PersonModel(
     UserManager<LanternUser> users,
     SignInManager<LanternUser> signIn,
     Invitation invitation,
+    IAuditTrail audit,
     TimeProvider clock) : PageModel
 {
     /// <summary>TempData holds only which thing happened; the page words it from the person's record.</summary>
@@ -105,6 +107,8 @@ public sealed class PersonModel(
                 return await ConflictAsync(id, fillAccess: false, cancellationToken);
             }
 
+            await audit.AppendAsync(Event(AuditActions.AccessChanged, person, access.Describe()), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -137,10 +141,18 @@ public sealed class PersonModel(
         }
 
         // Only the newest invitation should work: a new security stamp ends the links sent before.
-        var result = await users.UpdateSecurityStampAsync(person);
-        if (!result.Succeeded)
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            return await ConflictAsync(id, fillAccess: true, cancellationToken);
+            var result = await users.UpdateSecurityStampAsync(person);
+            if (!result.Succeeded)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return await ConflictAsync(id, fillAccess: true, cancellationToken);
+            }
+
+            await audit.AppendAsync(Event(AuditActions.InvitationResent, person), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         var sent = await invitation.SendAsync(person, User.GetDisplayName(), cancellationToken);
@@ -156,7 +168,7 @@ public sealed class PersonModel(
             return NotFound();
         }
 
-        var reset = await ChangeAndEndSessionsAsync(person, async () =>
+        var reset = await ChangeAndEndSessionsAsync(person, Event(AuditActions.TwoStepReset, person), async () =>
         {
             var result = await users.SetTwoFactorEnabledAsync(person, false);
             if (result.Succeeded)
@@ -192,7 +204,7 @@ public sealed class PersonModel(
         }
 
         // Every session ends at once, on whichever node it is used next.
-        if (!person.IsDisabled && !await ChangeAndEndSessionsAsync(person, () =>
+        if (!person.IsDisabled && !await ChangeAndEndSessionsAsync(person, Event(AuditActions.PersonDisabled, person), () =>
             {
                 person.DisabledAt = clock.GetUtcNow();
                 return users.UpdateSecurityStampAsync(person);
@@ -215,12 +227,17 @@ public sealed class PersonModel(
 
         if (person.IsDisabled)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             person.DisabledAt = null;
+            await audit.AppendAsync(Event(AuditActions.PersonEnabled, person), cancellationToken);
             var result = await users.UpdateAsync(person);
             if (!result.Succeeded)
             {
+                await transaction.RollbackAsync(cancellationToken);
                 return await ConflictAsync(id, fillAccess: true, cancellationToken);
             }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
         Notice = Enabled;
@@ -277,8 +294,8 @@ public sealed class PersonModel(
         return Page();
     }
 
-    /// <summary>An Identity change and the end of the person's sessions, in one transaction: all or nothing.</summary>
-    private async Task<bool> ChangeAndEndSessionsAsync(LanternUser person, Func<Task<IdentityResult>> change, CancellationToken cancellationToken)
+    /// <summary>An Identity change, the end of the person's sessions and its audit entry, in one transaction: all or nothing.</summary>
+    private async Task<bool> ChangeAndEndSessionsAsync(LanternUser person, AuditEvent entry, Func<Task<IdentityResult>> change, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!(await change()).Succeeded)
@@ -288,9 +305,14 @@ public sealed class PersonModel(
         }
 
         await db.EndSessionsAsync(person, except: null, cancellationToken);
+        await audit.AppendAsync(entry, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
+
+    private AuditEvent Event(string action, LanternUser person, string? detail = null) =>
+        new(person.OrganisationId, User.GetUserId(), action, [AuditActions.Person(person.Id)], detail);
 
     private bool IsSelf(LanternUser person) => person.Id == User.GetUserId();
 

@@ -32,6 +32,10 @@ public sealed record PersonAccess(IReadOnlyList<string> Roles, IReadOnlyList<Gui
         return locations.Select(l => new CheckboxItem(l.Id.ToString(), l.Archived ? l.Name + " (archived)" : l.Name)).ToList();
     }
 
+    /// <summary>For the audit log: the roles by name and how many locations (names of places are not needed there).</summary>
+    public string Describe() =>
+        $"Roles: {string.Join(", ", Roles)}; locations: {LocationIds.Count}";
+
     /// <summary>The choices as ticked, or null after adding an error for each field that is not right.</summary>
     public static PersonAccess? Read(
         IEnumerable<string> roles,

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Lantern.Accounts.Users;
+using Lantern.Audit;
 using Lantern.Data;
 using Lantern.Shared;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,8 @@ public sealed class TwoStepModel(
     UserManager<LanternUser> users,
     SignInManager<LanternUser> signIn,
     MfaEnrolment enrolment,
+    IAuditTrail audit,
+    LanternDbContext db,
     IOptions<LanternOptions> lantern) : PageModel
 {
     [BindProperty]
@@ -69,6 +72,10 @@ public sealed class TwoStepModel(
 
         if (!await enrolment.VerifyAsync(user, Input.Code))
         {
+            await audit.RecordAsync(
+                db,
+                new AuditEvent(user.OrganisationId, user.Id, AuditActions.TwoStepFailed, [AuditActions.Person(user.Id)], user.TwoFactorEnabled ? "Wrong authenticator code" : "Wrong code while setting up an authenticator"),
+                HttpContext.RequestAborted);
             ModelState.AddModelError("Input.Code", "The code is not right. Enter the 6-digit code your authenticator app shows now. Check the time on your phone is set automatically.");
             await LoadAsync(user);
             return Page();
@@ -76,6 +83,11 @@ public sealed class TwoStepModel(
 
         var wasEnrolled = user.TwoFactorEnabled;
         IReadOnlyList<string> codes = wasEnrolled ? [] : await enrolment.EnableAsync(user);
+
+        await audit.RecordAsync(
+            db,
+            new AuditEvent(user.OrganisationId, user.Id, AuditActions.SignInSucceeded, [AuditActions.Person(user.Id)], wasEnrolled ? "With password and authenticator code" : "With password and a new authenticator"),
+            HttpContext.RequestAborted);
 
         // A fresh session (the cookie handler replaces the stored one), carrying proof of the second factor.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(LanternClaims.AuthenticationMethod, LanternClaims.MultiFactor)]);

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Lantern.Accounts.Mfa;
 using Lantern.Accounts.Users;
+using Lantern.Audit;
+using Lantern.Data;
 using Lantern.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +13,7 @@ namespace Lantern.Accounts.SignIn;
 
 /// <summary>The second step of signing in: a code from the person's authenticator app.</summary>
 [EnableRateLimiting(AccountServices.SignInRateLimit)]
-public sealed class CodeModel(SignInManager<LanternUser> signIn) : PageModel
+public sealed class CodeModel(SignInManager<LanternUser> signIn, IAuditTrail audit, LanternDbContext db) : PageModel
 {
     [BindProperty]
     public CodeInput Input { get; set; } = new();
@@ -31,7 +33,8 @@ public sealed class CodeModel(SignInManager<LanternUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        var person = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (person is null)
         {
             return RedirectToPage("/Accounts/SignIn/SignIn");
         }
@@ -42,6 +45,15 @@ public sealed class CodeModel(SignInManager<LanternUser> signIn) : PageModel
         }
 
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(MfaEnrolment.NormaliseCode(Input.Code), isPersistent: false, rememberClient: false);
+        await audit.RecordAsync(
+            db,
+            new AuditEvent(
+                person.OrganisationId,
+                person.Id,
+                result.Succeeded ? AuditActions.SignInSucceeded : AuditActions.TwoStepFailed,
+                [AuditActions.Person(person.Id)],
+                result.Succeeded ? "With password and authenticator code" : result.IsLockedOut ? "Locked out" : "Wrong authenticator code"),
+            HttpContext.RequestAborted);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.LocalOrHome(ReturnUrl));

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Lantern.Accounts.Users;
+using Lantern.Audit;
+using Lantern.Data;
 using Lantern.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +12,7 @@ namespace Lantern.Accounts.SignIn;
 
 /// <summary>Signing in with one of the recovery codes shown at enrolment, when the phone is lost.</summary>
 [EnableRateLimiting(AccountServices.SignInRateLimit)]
-public sealed class RecoveryCodeModel(SignInManager<LanternUser> signIn) : PageModel
+public sealed class RecoveryCodeModel(SignInManager<LanternUser> signIn, IAuditTrail audit, LanternDbContext db) : PageModel
 {
     [BindProperty]
     public RecoveryInput Input { get; set; } = new();
@@ -23,7 +25,8 @@ public sealed class RecoveryCodeModel(SignInManager<LanternUser> signIn) : PageM
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        var person = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (person is null)
         {
             return RedirectToPage("/Accounts/SignIn/SignIn");
         }
@@ -35,6 +38,15 @@ public sealed class RecoveryCodeModel(SignInManager<LanternUser> signIn) : PageM
 
         var code = new string(Input.Code.Where(c => !char.IsWhiteSpace(c)).ToArray());
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        await audit.RecordAsync(
+            db,
+            new AuditEvent(
+                person.OrganisationId,
+                person.Id,
+                result.Succeeded ? AuditActions.SignInSucceeded : AuditActions.TwoStepFailed,
+                [AuditActions.Person(person.Id)],
+                result.Succeeded ? "With password and recovery code" : result.IsLockedOut ? "Locked out" : "Wrong recovery code"),
+            HttpContext.RequestAborted);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.LocalOrHome(ReturnUrl));
