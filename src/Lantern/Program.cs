@@ -3,6 +3,7 @@ using Lantern.Accounts.Mfa;
 using Lantern.Accounts.Sessions;
 using Lantern.Audit;
 using Lantern.Commands;
+using Lantern.Concerns;
 using Lantern.Courses;
 using Lantern.Data;
 using Lantern.Demo;
@@ -43,6 +44,9 @@ builder.Services.AddScoped<MailSender>();
 
 // Course books: imported from files (the shipped library at start), read online.
 builder.AddCourses();
+
+// Safeguarding concerns: recording, triage, decisions, chronology, escalation.
+builder.AddConcerns();
 
 // Demo organisation and people.
 builder.Services.AddScoped<DemoData>();

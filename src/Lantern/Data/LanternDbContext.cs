@@ -2,6 +2,7 @@ using Lantern.Accounts.Organisations;
 using Lantern.Accounts.Sessions;
 using Lantern.Accounts.Users;
 using Lantern.Audit;
+using Lantern.Concerns;
 using Lantern.Courses;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -27,6 +28,28 @@ public sealed class LanternDbContext(DbContextOptions<LanternDbContext> options)
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<SafeguardingSettings> SafeguardingSettings => Set<SafeguardingSettings>();
+
+    public DbSet<Child> Children => Set<Child>();
+
+    public DbSet<Concern> Concerns => Set<Concern>();
+
+    public DbSet<ConcernChild> ConcernChildren => Set<ConcernChild>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<Addendum> Addenda => Set<Addendum>();
+
+    public DbSet<ChronologyEntry> ChronologyEntries => Set<ChronologyEntry>();
+
+    public DbSet<ConcernDraft> ConcernDrafts => Set<ConcernDraft>();
+
+    public DbSet<ConcernAttachment> ConcernAttachments => Set<ConcernAttachment>();
+
+    public DbSet<ConcernReferenceCounter> ConcernReferenceCounters => Set<ConcernReferenceCounter>();
+
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

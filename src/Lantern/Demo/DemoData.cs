@@ -1,5 +1,6 @@
 using Lantern.Accounts.Organisations;
 using Lantern.Accounts.Users;
+using Lantern.Concerns;
 using Lantern.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,13 @@ public sealed partial class DemoData(LanternDbContext db, UserManager<LanternUse
                 DisplayName = person.Name,
                 CreatedAt = now,
                 ActivatedAt = now,
+                PhoneNumber = person.Role switch
+                {
+                    Roles.Dsl => "01632 960 101",
+                    Roles.DeputyDsl => "01632 960 102",
+                    Roles.OrganisationAdmin => "01632 960 100",
+                    _ => null,
+                },
             };
             user.Locations.Add(new UserLocation { OrganisationId = organisation.Id, UserId = user.Id, LocationId = index % 2 == 0 ? house.Id : lodge.Id });
             var created = await users.CreateAsync(user, Password);
@@ -64,6 +72,17 @@ public sealed partial class DemoData(LanternDbContext db, UserManager<LanternUse
             var roles = person.Role == Roles.Learner ? [Roles.Learner] : new[] { Roles.Learner, person.Role };
             await users.AddToRolesAsync(user, roles);
         }
+
+        // The admin takes allegations about the safeguarding leads; the social care numbers are fictional (Ofcom drama range).
+        var admin = await db.Users.Where(u => u.OrganisationId == organisation.Id && u.Email == "admin@riverside.example").Select(u => u.Id).SingleAsync(cancellationToken);
+        db.SafeguardingSettings.Add(new SafeguardingSettings
+        {
+            OrganisationId = organisation.Id,
+            AllegationsLeadId = admin,
+            SocialCareFrontDoorPhone = "01632 960 200",
+            SocialCareOutOfHoursPhone = "01632 960 299",
+        });
+        await db.SaveChangesAsync(cancellationToken);
 
         LogAdded(logger, OrganisationName);
     }

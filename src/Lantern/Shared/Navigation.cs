@@ -10,6 +10,7 @@ public static class Navigation
     [
         new("Home", "/", _ => true),
         new("Learn", "/learn", _ => true),
+        new("Concerns waiting", "/concerns", u => u.IsInRole(Roles.Dsl) || u.IsInRole(Roles.DeputyDsl) || u.IsInRole(Roles.OrganisationAdmin)),
         new("People", "/admin/people", u => u.IsInRole(Roles.OrganisationAdmin)),
         new("Locations", "/admin/locations", u => u.IsInRole(Roles.OrganisationAdmin)),
         new("Audit log", "/admin/audit", u => u.IsInRole(Roles.OrganisationAdmin)),

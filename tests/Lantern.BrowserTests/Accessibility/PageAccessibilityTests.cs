@@ -25,6 +25,8 @@ public sealed class PageAccessibilityTests(Chromium chromium, RiversideApp app, 
         { Roles.OrganisationAdmin, "/admin/people/new" },
         { Roles.OrganisationAdmin, "/admin/locations" },
         { Roles.OrganisationAdmin, "/admin/audit" },
+        { Roles.Learner, "/concerns/mine" },
+        { Roles.Dsl, "/concerns" },
     };
 
     [Theory]

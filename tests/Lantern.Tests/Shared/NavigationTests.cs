@@ -24,7 +24,11 @@ public sealed class NavigationTests
 
     [Fact]
     public void An_organisation_admin_also_sees_people_and_locations() =>
-        Assert.Equal(["Home", "Learn", "People", "Locations", "Audit log", "Your account"], Navigation.For(Person(true, Roles.Learner, Roles.OrganisationAdmin)).Select(i => i.Text));
+        Assert.Equal(["Home", "Learn", "Concerns waiting", "People", "Locations", "Audit log", "Your account"], Navigation.For(Person(true, Roles.Learner, Roles.OrganisationAdmin)).Select(i => i.Text));
+
+    [Fact]
+    public void A_safeguarding_lead_sees_the_concerns_waiting() =>
+        Assert.Equal(["Home", "Learn", "Concerns waiting", "Your account"], Navigation.For(Person(true, Roles.Learner, Roles.Dsl)).Select(i => i.Text));
 
     [Fact]
     public void A_case_role_sees_no_navigation_until_the_second_factor_is_done() =>

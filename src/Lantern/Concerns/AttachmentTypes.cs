@@ -1,0 +1,49 @@
+namespace Lantern.Concerns;
+
+/// <summary>
+/// The files a concern may carry (images and PDF), told by their first bytes, never by their name:
+/// a file whose name says one type and whose content is another is refused.
+/// </summary>
+public static class AttachmentTypes
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+    public const int MaxPerConcern = 10;
+
+    private static readonly (string ContentType, string[] Extensions, Func<ReadOnlyMemory<byte>, bool> Matches)[] Known =
+    [
+        ("image/jpeg", [".jpg", ".jpeg"], b => StartsWith(b.Span, [0xFF, 0xD8, 0xFF])),
+        ("image/png", [".png"], b => StartsWith(b.Span, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])),
+        ("image/gif", [".gif"], b => StartsWith(b.Span, "GIF87a"u8) || StartsWith(b.Span, "GIF89a"u8)),
+        ("image/webp", [".webp"], b => b.Length >= 12 && StartsWith(b.Span, "RIFF"u8) && b.Span[8..12].SequenceEqual("WEBP"u8)),
+        ("application/pdf", [".pdf"], b => StartsWith(b.Span, "%PDF-"u8)),
+    ];
+
+    public static string AllowedExtensions => string.Join(",", Known.SelectMany(k => k.Extensions));
+
+    /// <summary>The content type of an allowed file, or why it is refused.</summary>
+    public static (string? ContentType, string? Problem) Check(string fileName, ReadOnlyMemory<byte> content)
+    {
+        if (content.Length == 0)
+        {
+            return (null, "The selected file is empty");
+        }
+
+        if (content.Length > MaxBytes)
+        {
+            return (null, "The selected file must be smaller than 10 MB");
+        }
+
+        var match = Known.FirstOrDefault(k => k.Matches(content));
+        if (match.ContentType is null)
+        {
+            return (null, "The selected file must be a JPG, PNG, GIF, WebP or PDF");
+        }
+
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        return match.Extensions.Contains(extension)
+            ? (match.ContentType, null)
+            : (null, "The selected file's name does not match what is in it. Check it is the file you meant, and that it is a JPG, PNG, GIF, WebP or PDF");
+    }
+
+    private static bool StartsWith(ReadOnlySpan<byte> content, ReadOnlySpan<byte> prefix) => content.StartsWith(prefix);
+}

@@ -1,0 +1,9 @@
+namespace Lantern.Concerns;
+
+/// <summary>What a chronology entry records (screenings, case events and meetings will join these).</summary>
+public enum ChronologyKind
+{
+    ConcernRecorded,
+    Decision,
+    Addendum,
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+using Lantern.Audit;
+using Lantern.Concerns.Access;
+using Lantern.Data;
+using Lantern.Security.Encryption;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lantern.Concerns.Recording;
+
+/// <summary>
+/// Turns a person's draft into a concern, once: the draft's id is the idempotency key, so a double or
+/// replayed submit finds the concern already made. The concern, its children, their chronology, its
+/// attachments, the draft's removal and the audit entry are one transaction: all saved, or none.
+/// </summary>
+public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAuditTrail audit, ConcernDrafts drafts, TimeProvider clock)
+{
+    public async Task<Concern?> AlreadyRecordedAsync(ConcernViewer me, Guid key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        return await db.Concerns.AsNoTracking()
+            .Where(c => c.OrganisationId == me.OrganisationId && c.RecordedById == me.PersonId && c.IdempotencyKey == key)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The concern recorded from this draft, or the steps still missing (nothing saved).</summary>
+    public async Task<SubmitResult> SubmitAsync(ConcernViewer me, Guid key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        if (await AlreadyRecordedAsync(me, key, cancellationToken) is { } done)
+        {
+            return new SubmitResult(done, Replayed: true, []);
+        }
+
+        var found = await drafts.FindAsync(me, key, cancellationToken);
+        if (found is not { } draft)
+        {
+            return new SubmitResult(null, Replayed: false, [(RecordingSteps.Danger, "This concern was not found. It may have been sent already, or it was not finished within 7 days.")]);
+        }
+
+        var content = draft.Content;
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var childIds = content.ChildIds.Select(s => Guid.TryParse(s, out var g) ? g : Guid.Empty).Distinct().ToList();
+        var existingChildren = await db.Children.AsNoTracking()
+            .Where(c => c.OrganisationId == me.OrganisationId && childIds.Contains(c.Id))
+            .ToListAsync(cancellationToken);
+        var births = existingChildren.Select(c => c.DateOfBirth)
+            .Concat(content.NewChildren.Select(c => DateParts.Read(c.BirthDay, c.BirthMonth, c.BirthYear)))
+            .ToList();
+        var missing = ConcernDraftCheck.Missing(content, today, births).ToList();
+        if (existingChildren.Count != childIds.Count)
+        {
+            missing.Add((RecordingSteps.Children, "A child you chose is no longer available. Check the children and try again."));
+        }
+
+        Guid? subject = content.IsAboutStaff && Guid.TryParse(content.SubjectPersonId, out var s) ? s : null;
+        var subjectIsLead = false;
+        if (subject is { } subjectId)
+        {
+            var person = await db.Users.AsNoTracking().Where(u => u.OrganisationId == me.OrganisationId && u.Id == subjectId).Select(u => u.Id).SingleOrDefaultAsync(cancellationToken);
+            if (person == Guid.Empty)
+            {
+                missing.Add((RecordingSteps.Staff, "Choose the member of staff or volunteer from the list"));
+            }
+            else
+            {
+                subjectIsLead = await ConcernPeople.IsSafeguardingLeadAsync(db, me.OrganisationId, subjectId, cancellationToken);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            return new SubmitResult(null, Replayed: false, missing);
+        }
+
+        try
+        {
+            var concern = await SaveAsync(me, key, draft.Draft, content, existingChildren, subject, subjectIsLead, now, cancellationToken);
+            return new SubmitResult(concern, Replayed: concern.RecordedAt != now, []);
+        }
+        catch (DbUpdateException)
+        {
+            // The same key submitted twice at once: the other request made the concern.
+            db.ChangeTracker.Clear();
+            if (await AlreadyRecordedAsync(me, key, cancellationToken) is { } other)
+            {
+                return new SubmitResult(other, Replayed: true, []);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<Concern> SaveAsync(
+        ConcernViewer me, Guid key, ConcernDraft draft, ConcernDraftContent content, List<Child> existingChildren,
+        Guid? subject, bool subjectIsLead, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Taking the next number first locks the organisation's counter: submissions in one
+        // organisation queue here, so the check for a concern with this key below cannot race.
+        var number = await NextNumberAsync(me.OrganisationId, now.Year, cancellationToken);
+        if (await AlreadyRecordedAsync(me, key, cancellationToken) is { } done)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return done;
+        }
+
+        var settings = await db.SafeguardingSettings.AsNoTracking().SingleOrDefaultAsync(x => x.OrganisationId == me.OrganisationId, cancellationToken)
+            ?? SafeguardingSettings.DefaultsFor(me.OrganisationId);
+        var (route, routedTo) = ConcernRules.Route(subject, subjectIsLead, settings.AllegationsLeadId);
+
+        var on = DateParts.Read(content.OccurredDay, content.OccurredMonth, content.OccurredYear)!.Value;
+        var time = DateParts.ReadTime(content.OccurredTime);
+        var occurredAt = new DateTimeOffset(on.ToDateTime(time ?? TimeOnly.MinValue), TimeSpan.Zero);
+        var id = Guid.CreateVersion7();
+        var whatHappened = cipher.SealText(content.WhatHappened!.Trim(), Concern.WhatHappenedContext(id));
+        var childsWords = cipher.SealText(content.ChildsWords?.Trim() ?? string.Empty, Concern.ChildsWordsContext(id));
+        var concern = new Concern
+        {
+            Id = id,
+            OrganisationId = me.OrganisationId,
+            Reference = ConcernRules.Reference(now.Year, number),
+            IdempotencyKey = key,
+            Urgent = content.IsUrgent,
+            AboutStaff = content.IsAboutStaff,
+            SubjectPersonId = subject,
+            Route = route,
+            RoutedToPersonId = routedTo,
+            Categories = ConcernRules.FormatCategories(content.Categories.Select(Enum.Parse<ConcernCategory>)),
+            WhatHappenedKeyId = whatHappened.KeyId,
+            WhatHappenedSealed = whatHappened.Data,
+            ChildsWordsKeyId = childsWords.KeyId,
+            ChildsWordsSealed = childsWords.Data,
+            OccurredAt = occurredAt,
+            OccurredTimeKnown = time is not null,
+            Location = Tidy(content.Where),
+            WhoWasPresent = Tidy(content.WhoWasPresent),
+            RaisedBy = Tidy(content.RaisedBy),
+            Indicators = Tidy(content.Indicators),
+            RecordedById = me.PersonId,
+            RecordedAt = now,
+            Status = ConcernStatus.Open,
+        };
+        db.Concerns.Add(concern);
+
+        var children = existingChildren.Select(c => c.Id).ToList();
+        foreach (var added in content.NewChildren)
+        {
+            var child = NewChild(me, added, now);
+            db.Children.Add(child);
+            children.Add(child.Id);
+        }
+
+        foreach (var childId in children)
+        {
+            db.ConcernChildren.Add(new ConcernChild { OrganisationId = me.OrganisationId, ConcernId = id, ChildId = childId });
+            db.ChronologyEntries.Add(new ChronologyEntry
+            {
+                OrganisationId = me.OrganisationId,
+                ChildId = childId,
+                Kind = ChronologyKind.ConcernRecorded,
+                OccurredAt = occurredAt,
+                RecordedAt = now,
+                RecordedById = me.PersonId,
+                ConcernId = id,
+            });
+        }
+
+        await db.ConcernAttachments
+            .Where(a => a.OrganisationId == me.OrganisationId && a.DraftId == key)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.ConcernId, id).SetProperty(a => a.DraftId, (Guid?)null), cancellationToken);
+        db.ConcernDrafts.Remove(draft);
+
+        var records = new List<string> { "concern:" + id };
+        records.AddRange(children.Select(c => "child:" + c));
+        await audit.AppendAsync(new AuditEvent(me.OrganisationId, me.PersonId, "concern.create", records, concern.Urgent ? "urgent" : null), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return concern;
+    }
+
+    private async Task<int> NextNumberAsync(Guid organisationId, int year, CancellationToken cancellationToken)
+    {
+        var updated = await db.ConcernReferenceCounters
+            .Where(c => c.OrganisationId == organisationId && c.Year == year)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), cancellationToken);
+        if (updated == 0)
+        {
+            // The year's first concern: a concurrent first one makes this insert fail, and the submit is retried.
+            db.ConcernReferenceCounters.Add(new ConcernReferenceCounter { OrganisationId = organisationId, Year = year, LastNumber = 1 });
+            await db.SaveChangesAsync(cancellationToken);
+            return 1;
+        }
+
+        return await db.ConcernReferenceCounters.AsNoTracking()
+            .Where(c => c.OrganisationId == organisationId && c.Year == year)
+            .Select(c => c.LastNumber)
+            .SingleAsync(cancellationToken);
+    }
+
+    private static Child NewChild(ConcernViewer me, NewChildInput input, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var born = DateParts.Read(input.BirthDay, input.BirthMonth, input.BirthYear);
+        var age = born is null && int.TryParse(input.Age, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : (int?)null;
+        return new Child
+        {
+            Id = Guid.TryParse(input.Id, out var id) ? id : Guid.CreateVersion7(),
+            OrganisationId = me.OrganisationId,
+            Name = input.Name!.Trim(),
+            DateOfBirth = born,
+            AgeYears = age,
+            AgeGivenOn = age is null ? null : today,
+            Sex = Tidy(input.Sex),
+            SendOrDisability = Tidy(input.SendOrDisability),
+            CommunicationNeeds = Tidy(input.CommunicationNeeds),
+            KnownToSocialCare = YesNo(input.KnownToSocialCare),
+            SocialWorkerName = Tidy(input.SocialWorkerName),
+            SocialWorkerContact = Tidy(input.SocialWorkerContact),
+            ChildProtectionPlan = YesNo(input.ChildProtectionPlan),
+            LookedAfter = YesNo(input.LookedAfter),
+            ParentalResponsibility = Tidy(input.ParentalResponsibility),
+            CreatedById = me.PersonId,
+            CreatedAt = now,
+        };
+    }
+
+    public static YesNoUnknown YesNo(string? value) => value switch
+    {
+        "yes" => YesNoUnknown.Yes,
+        "no" => YesNoUnknown.No,
+        _ => YesNoUnknown.NotKnown,
+    };
+
+    private static string? Tidy(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,67 @@
+using Lantern.Audit;
+using Lantern.Concerns.Access;
+using Lantern.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lantern.Concerns.Triage;
+
+/// <summary>
+/// The safeguarding leads' inbox: open concerns they handle (never one about themselves), urgent first,
+/// then oldest first, with how long each has waited. One audit entry names every concern shown.
+/// </summary>
+public sealed class InboxModel(LanternDbContext db, IAuditTrail audit, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 200;
+
+    public IReadOnlyList<Row> Concerns { get; private set; } = [];
+
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var me = ConcernViewer.Of(User);
+        var lead = await db.SafeguardingSettings.AsNoTracking().Where(s => s.OrganisationId == me.OrganisationId).Select(s => s.AllegationsLeadId).SingleOrDefaultAsync(cancellationToken);
+        if (!ConcernAccess.MayTriage(me, lead))
+        {
+            await audit.RecordAccessDeniedAsync(db, User, "concern-inbox:" + me.OrganisationId, null, cancellationToken);
+            return Forbid();
+        }
+
+        Now = clock.GetUtcNow();
+        var rows = await db.Concerns.AsNoTracking()
+            .Where(ConcernAccess.HandledBy(me))
+            .Where(c => c.Status == ConcernStatus.Open)
+            .OrderByDescending(c => c.Urgent).ThenBy(c => c.RecordedAt)
+            .Take(PageSize)
+            .Select(c => new { c.Id, c.Reference, c.Urgent, c.AboutStaff, c.RecordedAt, c.FirstOpenedAt, c.EscalatedAt, c.Categories })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var children = await (
+                from cc in db.ConcernChildren
+                join ch in db.Children on new { cc.OrganisationId, Id = cc.ChildId } equals new { ch.OrganisationId, ch.Id }
+                where cc.OrganisationId == me.OrganisationId && ids.Contains(cc.ConcernId)
+                select new { cc.ConcernId, ch.Id, ch.Name })
+            .ToListAsync(cancellationToken);
+        Concerns = rows.Select(r => new Row(
+                r.Id, r.Reference, r.Urgent, r.AboutStaff, r.RecordedAt, r.FirstOpenedAt is not null, r.EscalatedAt is not null,
+                ConcernRules.ParseCategories(r.Categories).Select(ConcernRules.CategoryTitle).ToList(),
+                children.Where(c => c.ConcernId == r.Id).Select(c => c.Name).Order(StringComparer.CurrentCulture).ToList()))
+            .ToList();
+        var records = Concerns.Select(c => "concern:" + c.Id).Concat(children.Select(c => "child:" + c.Id).Distinct()).ToList();
+        await audit.RecordAsync(db, new AuditEvent(me.OrganisationId, me.PersonId, "concern.list", records.Count == 0 ? ["concern-inbox:" + me.OrganisationId] : records, "inbox"), cancellationToken);
+        return Page();
+    }
+
+    public static string Waited(TimeSpan waited) =>
+        waited.TotalMinutes < 1 ? "less than a minute"
+        : waited.TotalHours < 1 ? Plural((int)waited.TotalMinutes, "minute")
+        : waited.TotalDays < 2 ? Plural((int)waited.TotalHours, "hour") + (waited.Minutes > 0 && waited.TotalHours < 10 ? " " + Plural(waited.Minutes, "minute") : "")
+        : Plural((int)waited.TotalDays, "day");
+
+    private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+
+    /// <summary>One waiting concern, as the inbox lists it.</summary>
+    public sealed record Row(Guid Id, string Reference, bool Urgent, bool AboutStaff, DateTimeOffset RecordedAt, bool Opened, bool Escalated, IReadOnlyList<string> Categories, IReadOnlyList<string> Children);
+}
