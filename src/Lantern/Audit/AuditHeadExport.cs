@@ -145,12 +145,9 @@ public sealed partial class AuditHeadExport(
         }
     }
 
-    public override void Dispose()
-    {
-        _due.Dispose();
-        _writing.Dispose();
-        base.Dispose();
-    }
+    // The semaphores are not disposed: a host may dispose its services while the final flush of
+    // StopAsync still holds one, and a SemaphoreSlim whose wait handle was never asked for holds nothing
+    // that needs releasing.
 
     private static async Task WriteAtomicallyAsync(string file, List<ExportedHead> heads, CancellationToken cancellationToken)
     {

@@ -54,7 +54,7 @@ public sealed class KeyboardJourneyTests(Chromium chromium, RiversideApp app, Fi
         // Tabbing through the header this time, not skipping it.
         await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" }));
         await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Lantern", Exact = true }));
-        await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Record a concern", Exact = true }));
+        await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Worried about a child?", Exact = true }));
         await TabToAsync(page, page.GetByLabel("E-mail address"));
         await page.Keyboard.TypeAsync(DemoPeople.EmailFor(role));
         await TabToAsync(page, page.GetByLabel("Password"));
