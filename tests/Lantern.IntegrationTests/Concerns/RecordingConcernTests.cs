@@ -179,6 +179,27 @@ public abstract class RecordingConcernTests(LanternApp app)
         Assert.Contains("Gina Draft", (await learner.GetPageAsync(journey.StepPath("children"))).Text("main"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task What_happened_links_to_the_warning_signs_and_the_course_chapter_on_them_and_both_open()
+    {
+        var learner = await app.SignedInAsAsync(Roles.Learner);
+        var journey = new ConcernJourney(learner);
+        await journey.StartAsync();
+        await journey.AnswerDangerAsync(false);
+        await journey.AnswerStaffAsync(null);
+        await journey.AddNewChildAsync("Hana Link");
+        await journey.ContinueFromChildrenAsync();
+
+        var step = await learner.GetPageAsync(journey.StepPath("what-happened"));
+
+        foreach (var href in new[] { "/warning-signs", "/learn/cse/course-book/assessing-the-situation" })
+        {
+            Assert.NotNull(step.QuerySelector($"main a[href='{href}']"));
+            var target = await learner.GetPageAsync(href);
+            Assert.Contains("warning signs", target.Text("main"), StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     public sealed class OnSqlite(SqliteApp app) : RecordingConcernTests(app), IClassFixture<SqliteApp>;
 
     public sealed class OnPostgres(PostgresApp app) : RecordingConcernTests(app), IClassFixture<PostgresApp>;
