@@ -209,15 +209,11 @@ public sealed partial class RecordModel(
         }
 
         var me = ConcernViewer.Of(User);
-        var found = await drafts.FindAsync(me, id, cancellationToken);
-        if (found is not { } draft)
+        if (await OpenChildrenStepAsync(me, id, cancellationToken) is not { } draft)
         {
             return Redirect(RecordingSteps.Path(id, RecordingSteps.Danger));
         }
 
-        DraftId = id;
-        Step = RecordingSteps.Children;
-        Saved = draft.Content;
         // Only a child of this organisation can be chosen; another organisation's id is simply not found.
         var child = Guid.TryParse(childId, out var g)
             ? await db.Children.AsNoTracking().Where(c => c.OrganisationId == me.OrganisationId && c.Id == g).Select(c => c.Id).SingleOrDefaultAsync(cancellationToken)
@@ -233,7 +229,21 @@ public sealed partial class RecordModel(
             Saved.ChildIds.Add(child.ToString());
         }
 
-        return await SaveAndShowAsync(me, draft.Draft, cancellationToken);
+        return await SaveAndShowAsync(me, draft, cancellationToken);
+    }
+
+    /// <summary>The author's draft, shown at the children step (choosing or removing a child); null when there is none.</summary>
+    private async Task<ConcernDraft?> OpenChildrenStepAsync(ConcernViewer me, Guid id, CancellationToken cancellationToken)
+    {
+        if (await drafts.FindAsync(me, id, cancellationToken) is not { } found)
+        {
+            return null;
+        }
+
+        DraftId = id;
+        Step = RecordingSteps.Children;
+        Saved = found.Content;
+        return found.Draft;
     }
 
     public async Task<IActionResult> OnPostRemoveChildAsync(Guid? draftId, string? childId, CancellationToken cancellationToken)
@@ -244,18 +254,14 @@ public sealed partial class RecordModel(
         }
 
         var me = ConcernViewer.Of(User);
-        var found = await drafts.FindAsync(me, id, cancellationToken);
-        if (found is not { } draft)
+        if (await OpenChildrenStepAsync(me, id, cancellationToken) is not { } draft)
         {
             return Redirect(RecordingSteps.Path(id, RecordingSteps.Danger));
         }
 
-        DraftId = id;
-        Step = RecordingSteps.Children;
-        Saved = draft.Content;
         Saved.ChildIds.RemoveAll(c => c == childId);
         Saved.NewChildren.RemoveAll(c => c.Id == childId);
-        return await SaveAndShowAsync(me, draft.Draft, cancellationToken);
+        return await SaveAndShowAsync(me, draft, cancellationToken);
     }
 
     /// <summary>Sends the concern. Idempotent: a second or replayed submit shows the concern already made.</summary>
