@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using Lantern.Testing;
 
 namespace Lantern.Load;
 
@@ -19,7 +19,7 @@ public sealed class AppProcess : IDisposable
     {
         _appDll = Path.GetFullPath(appDll);
         _contentRoot = Path.GetFullPath(contentRoot);
-        BaseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        BaseUrl = new Uri($"http://127.0.0.1:{PostgresServer.FreePort()}");
         _environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
     }
 
@@ -128,12 +128,5 @@ public sealed class AppProcess : IDisposable
         }
 
         throw new TimeoutException($"The app was not ready at {BaseUrl} after 3 minutes.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
