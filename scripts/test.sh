@@ -50,6 +50,22 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + total - executed))
 done
 
+# Repeat every failed test with the start of its message last, where a reader of the log looks first.
+for trx in "$results"/*.trx; do
+  [[ -e $trx ]] || continue
+  perl -0777 -ne '
+    while (/<UnitTestResult [^>]*?testName="([^"]*)"[^>]*?outcome="Failed"[^>]*>(.*?)<\/UnitTestResult>/gs) {
+      my ($name, $body) = ($1, $2);
+      my ($message) = $body =~ /<Message>(.*?)<\/Message>/s;
+      my ($stack) = $body =~ /<StackTrace>(.*?)<\/StackTrace>/s;
+      my $text = join "\n", grep { defined } $message, $stack;
+      for ($name, $text) { s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&apos;/\x27/g; s/&#xD;//g; s/&#xA;/\n/g; s/&amp;/&/g; }
+      my @lines = split /\n/, $text;
+      $#lines = 24 if @lines > 25;
+      print "FAILED $name\n", map({ "    $_\n" } @lines);
+    }' "$trx"
+done
+
 if [[ $status -ne 0 && $failed -eq 0 ]]; then
   failed=1 # a test host that crashed reports no counters; count it as a failure.
 fi
