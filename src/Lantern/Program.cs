@@ -79,6 +79,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseLanternStaticFiles();
+app.UseOutputCache(); // before routing and sign-in: a kept public page costs no more than a static file
 app.UseRouting();
 
 // Bodies limited per endpoint; sign-in; rate limits; the second factor before any page of a case role.

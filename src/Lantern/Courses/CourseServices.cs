@@ -12,6 +12,7 @@ public static class CourseServices
         var services = builder.Services;
         services.AddOptions<CourseOptions>().BindConfiguration(CourseOptions.Section);
         services.AddSingleton<CourseCatalog>();
+        services.AddOutputCache(o => o.AddBasePolicy(new PublicPageCache()));
         services.AddScoped<CourseImporter>();
         services.AddHostedService<LibraryImport>();
         services.AddSingleton<ILanternCommand, ImportCourseCommand>();

@@ -6,6 +6,9 @@ namespace Lantern.Shared;
 
 public static class PageServices
 {
+    /// <summary>The cookie that carries a notice to the next page (TempData).</summary>
+    public const string NoticeCookie = "Lantern-Notice";
+
     public const string AdminPolicy = "OrganisationAdmin";
 
     public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
@@ -36,7 +39,7 @@ public static class PageServices
         });
         builder.Services.Configure<CookieTempDataProviderOptions>(o =>
         {
-            o.Cookie.Name = "Lantern-Notice";
+            o.Cookie.Name = NoticeCookie;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;

@@ -40,9 +40,11 @@ public abstract class CourseImportTests(LanternApp app)
     }
 
     [Fact]
-    public async Task A_re_import_by_command_is_a_new_version_that_keeps_every_id_and_the_old_version()
+    public async Task A_re_import_by_command_is_a_new_version_that_keeps_every_id_and_the_old_version_and_visitors_see_it_at_once()
     {
         var before = await CurrentAsync("sample-course");
+        using var visitor = app.NewClient();
+        (await visitor.GetAsync(new Uri("/learn/sample-course/first-steps/noticing", UriKind.Relative))).Dispose(); // now kept for visitors
         var folder = WriteFolder(new SampleCourse().Replace("01-noticing.md", "Most worries about a child start small", "Many worries about a child start small"));
 
         var (code, output) = await RunImportAsync(folder);
@@ -57,7 +59,6 @@ public abstract class CourseImportTests(LanternApp app)
             Assert.True(await db.CourseVersions.AnyAsync(v => v.Id == before.Id && v.Content == before.Json));
         }
 
-        using var visitor = app.NewClient();
         Assert.Contains("Many worries about a child start small", (await visitor.GetPageAsync("/learn/sample-course/first-steps/noticing")).Text("main"), StringComparison.Ordinal);
     }
 

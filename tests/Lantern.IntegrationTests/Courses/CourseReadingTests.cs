@@ -236,6 +236,42 @@ public abstract class CourseReadingTests(LanternApp app)
     }
 
     [Fact]
+    public async Task A_public_chapter_is_kept_for_visitors_and_each_copy_still_gets_its_own_nonce_and_no_inline_script()
+    {
+        using var visitor = app.NewClient();
+        using var first = await visitor.GetAsync(new Uri(Book + "/what-the-figures-say", UriKind.Relative));
+        using var second = await visitor.GetAsync(new Uri(Book + "/what-the-figures-say", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.True(second.Headers.Age.HasValue, "the second visitor's copy is the kept page");
+        Assert.NotEqual(Nonce(first), Nonce(second));
+        var page = await Html.ParseAsync(second);
+        Assert.Equal("3 What the figures say", page.Text("h1"));
+        Assert.All(page.QuerySelectorAll("script"), s => Assert.False(string.IsNullOrEmpty(s.GetAttribute("src")), "a kept page runs under another response's nonce, so no script may be inline"));
+        Assert.Equal("no-store", second.Headers.CacheControl!.ToString());
+    }
+
+    [Fact]
+    public async Task Staff_never_get_the_page_kept_for_visitors_and_a_page_with_a_form_is_never_kept()
+    {
+        using var visitor = app.NewClient();
+        (await visitor.GetAsync(new Uri(Book + "/acting-on-a-worry", UriKind.Relative))).Dispose();
+        (await visitor.GetAsync(new Uri(Check, UriKind.Relative))).Dispose();
+
+        var learner = await app.SignedInAsAsync(Roles.Learner);
+        using var seenByStaff = await learner.GetAsync(new Uri(Book + "/acting-on-a-worry", UriKind.Relative));
+        Assert.False(seenByStaff.Headers.Age.HasValue);
+        Assert.NotNull((await Html.ParseAsync(seenByStaff)).QuerySelector("#block-record-a-concern a[href='/concerns/new']"));
+
+        using var check = await visitor.GetAsync(new Uri(Check, UriKind.Relative));
+        Assert.False(check.Headers.Age.HasValue, "a knowledge check's form carries a token of the visitor's own");
+        using var missing = await visitor.GetAsync(new Uri(Book + "/no-such-chapter", UriKind.Relative));
+        using var missingAgain = await visitor.GetAsync(new Uri(Book + "/no-such-chapter", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, missingAgain.StatusCode);
+        Assert.False(missingAgain.Headers.Age.HasValue);
+    }
+
+    [Fact]
     public async Task Learn_is_in_the_navigation_of_a_signed_in_person()
     {
         var learner = await app.SignedInAsAsync(Roles.Learner);
@@ -243,6 +279,9 @@ public abstract class CourseReadingTests(LanternApp app)
 
         Assert.Equal("/learn", page.QuerySelector(".govuk-service-navigation__item--active a")!.GetAttribute("href"));
     }
+
+    private static string Nonce(HttpResponseMessage response) =>
+        System.Text.RegularExpressions.Regex.Match(string.Join(' ', response.Headers.GetValues("Content-Security-Policy")), "'nonce-([^']+)'").Groups[1].Value;
 
     private static async Task<HttpResponseMessage> AnswerAsync(HttpClient client, string question, IEnumerable<KeyValuePair<string, string>> fields)
     {

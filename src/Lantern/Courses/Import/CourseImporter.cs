@@ -2,6 +2,7 @@ using System.Text.Json;
 using Lantern.Courses.Model;
 using Lantern.Courses.Reading;
 using Lantern.Data;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lantern.Courses.Import;
@@ -11,7 +12,7 @@ namespace Lantern.Courses.Import;
 /// then the version, its media and the course's pointer to it are written in one transaction. A course
 /// with any problem changes nothing, so readers keep the version they had.
 /// </summary>
-public sealed partial class CourseImporter(LanternDbContext db, TimeProvider clock, CourseCatalog catalog, ILogger<CourseImporter> logger)
+public sealed partial class CourseImporter(LanternDbContext db, TimeProvider clock, CourseCatalog catalog, IOutputCacheStore pages, ILogger<CourseImporter> logger)
 {
     /// <summary>
     /// Imports for an organisation, or into the shipped library when <paramref name="organisationId"/> is null.
@@ -92,6 +93,7 @@ public sealed partial class CourseImporter(LanternDbContext db, TimeProvider clo
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         catalog.Forget();
+        await PublicPageCache.ForgetAsync(pages, cancellationToken);
         LogImported(logger, content.Id, number, organisationId);
         return new ImportOutcome(content.Id, content.Title, number, false, []);
     }

@@ -20,6 +20,7 @@ public sealed class BookModel(LanternDbContext db, CourseCatalog catalog) : Page
         }
 
         Place = new BookPlace(found, content, null);
+        PublicPageCache.MarkShareable(HttpContext);
         return Page();
     }
 }

@@ -49,6 +49,10 @@ public sealed class ChapterModel(LanternDbContext db, CourseCatalog catalog) : P
 
             Case = new CaseState(block.Id, at, chosen);
         }
+        else if (!Chapter.Questions.Any())
+        {
+            PublicPageCache.MarkShareable(HttpContext); // a knowledge check's form carries a per-person token
+        }
 
         return Page();
     }

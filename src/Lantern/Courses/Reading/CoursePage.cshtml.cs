@@ -23,6 +23,7 @@ public sealed class CoursePageModel(LanternDbContext db, CourseCatalog catalog) 
         }
 
         Course = found;
+        PublicPageCache.MarkShareable(HttpContext);
         return Page();
     }
 }

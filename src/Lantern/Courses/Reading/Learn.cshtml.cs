@@ -10,6 +10,9 @@ public sealed class LearnModel(LanternDbContext db) : PageModel
 {
     public IReadOnlyList<CourseListing> Courses { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Courses = await CourseCatalog.ListAsync(db, User, cancellationToken);
+        PublicPageCache.MarkShareable(HttpContext);
+    }
 }

@@ -25,6 +25,7 @@ public sealed class ReferencesModel(LanternDbContext db, CourseCatalog catalog) 
         Place = new BookPlace(found, content, null);
         var cited = content.CitedReferenceKeys.ToHashSet(StringComparer.Ordinal);
         References = found.Content.References.Where(r => cited.Contains(r.Key)).OrderBy(r => r.Citation, StringComparer.CurrentCulture).ToList();
+        PublicPageCache.MarkShareable(HttpContext);
         return Page();
     }
 }
