@@ -74,6 +74,11 @@ session=$(curl -s -b "$jar" -D - -o /dev/null \
   | sed -n 's/^[Ss]et-[Cc]ookie: \(__Host-Lantern=[^;]*\).*/\1/p' | tr -d '\r' | head -1)
 [[ -n $session ]] || { echo "Could not sign in the demo learner"; exit 1; }
 curl -fs -H "Cookie: $session" "$APP$PAGE" | grep -q 'Sign out' || { echo "The session cookie did not sign in"; exit 1; }
+# A browser sends back the anti-forgery cookie the first signed-in page set; so does the load.
+antiforgery=$(curl -s -D - -o /dev/null -H "Cookie: $session" "$APP$PAGE" \
+  | sed -n 's/^[Ss]et-[Cc]ookie: \(Lantern-Antiforgery=[^;]*\).*/\1/p' | tr -d '\r' | head -1)
+[[ -n $antiforgery ]] || { echo "The signed-in page set no anti-forgery cookie"; exit 1; }
+session="$session; $antiforgery"
 
 cat > "$work/nginx/nginx.conf" << CONF
 worker_processes auto;

@@ -13,7 +13,8 @@ public static class DataServices
         MigrationAssemblies.LoadFromAppFolder();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         builder.Services.AddSingleton<SqlitePragmas>();
-        builder.Services.AddDbContext<LanternDbContext>((services, options) =>
+        // Pooled: a request's context (the session's, then the page's) is reset and reused, not built anew.
+        builder.Services.AddDbContextPool<LanternDbContext>((services, options) =>
         {
             Configure(options, services.GetRequiredService<IOptions<DatabaseOptions>>().Value, services.GetRequiredService<IOptions<LanternOptions>>().Value, services.GetRequiredService<SqlitePragmas>());
             // Features watch the context through interceptors they register (the audit log's commit signal).

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Lantern.Accounts.Sessions;
@@ -18,12 +19,19 @@ public sealed class DatabaseTicketStore(
     IServiceScopeFactory scopes,
     IDataProtectionProvider protection,
     TimeProvider clock,
-    IOptions<SessionTimeoutOptions> options) : ITicketStore
+    IOptions<SessionTimeoutOptions> options) : ITicketStore, IDisposable
 {
     /// <summary>Last-seen is written at most this often, so reading pages does not mean a write per request.</summary>
     private static readonly TimeSpan TouchInterval = TimeSpan.FromSeconds(15);
 
+    // One per store, not static: a compiled query belongs to one model, and each provider has its own.
+    private readonly Func<LanternDbContext, string, CancellationToken, Task<UserSession?>> _findSession =
+        EF.CompileAsyncQuery((LanternDbContext db, string key, CancellationToken _) => db.UserSessions.AsNoTracking().FirstOrDefault(s => s.Id == key));
+
+    private static readonly MemoryCacheEntryOptions DecryptedEntry = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(5) };
+
     private readonly IDataProtector _protector = protection.CreateProtector("Lantern.Sessions.Ticket");
+    private readonly MemoryCache _decrypted = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, CancellationToken.None);
 
@@ -80,7 +88,7 @@ public sealed class DatabaseTicketStore(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LanternDbContext>();
-        var session = await db.UserSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == key, cancellationToken);
+        var session = await _findSession(db, key, cancellationToken);
         if (session is null)
         {
             return null;
@@ -94,12 +102,8 @@ public sealed class DatabaseTicketStore(
             return null;
         }
 
-        AuthenticationTicket? ticket;
-        try
-        {
-            ticket = TicketSerializer.Default.Deserialize(_protector.Unprotect(session.Ticket));
-        }
-        catch (CryptographicException)
+        var ticket = Unprotect(key, session.Ticket);
+        if (ticket is null)
         {
             return null;
         }
@@ -120,6 +124,7 @@ public sealed class DatabaseTicketStore(
 
     public async Task RemoveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
     {
+        _decrypted.Remove(key);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LanternDbContext>();
         await db.UserSessions.Where(s => s.Id == key).ExecuteDeleteAsync(cancellationToken);
@@ -127,8 +132,41 @@ public sealed class DatabaseTicketStore(
 
     private byte[] Protect(AuthenticationTicket ticket) => _protector.Protect(TicketSerializer.Default.Serialize(ticket));
 
+    /// <summary>
+    /// The ticket in the session's row, decrypted. The row is read on every request (so an ended session
+    /// ends at once); only the decryption is remembered, for the very bytes it decrypted: a renewed ticket
+    /// has other bytes and is decrypted afresh. Each caller gets its own copy.
+    /// </summary>
+    private AuthenticationTicket? Unprotect(string key, byte[] protectedTicket)
+    {
+        if (_decrypted.TryGetValue(key, out (byte[] Protected, AuthenticationTicket Ticket) known) && known.Protected.AsSpan().SequenceEqual(protectedTicket))
+        {
+            return known.Ticket.Clone();
+        }
+
+        AuthenticationTicket ticket;
+        try
+        {
+            ticket = TicketSerializer.Default.Deserialize(_protector.Unprotect(protectedTicket))!;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+
+        if (ticket is null)
+        {
+            return null;
+        }
+
+        _decrypted.Set(key, (protectedTicket, ticket.Clone()), DecryptedEntry);
+        return ticket;
+    }
+
     private TimeSpan IdleTimeout(AuthenticationTicket ticket) =>
         TimeSpan.FromMinutes(Roles.RequireMfa(ticket.Principal.GetRoles())
             ? options.Value.IdleTimeoutMinutes
             : options.Value.LearnerIdleTimeoutMinutes);
+
+    public void Dispose() => _decrypted.Dispose();
 }
