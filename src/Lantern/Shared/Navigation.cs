@@ -17,8 +17,22 @@ public static class Navigation
         new("Your account", "/account", _ => true),
     ];
 
-    public static IEnumerable<NavigationItem> For(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true && (!Roles.RequireMfa(user.GetRoles()) || user.PassedMultiFactor())
-            ? Items.Where(i => i.IsFor(user))
-            : [];
+    /// <summary>What a visitor may open: the public courses, and signing in.</summary>
+    public static IReadOnlyList<NavigationItem> VisitorItems { get; } =
+    [
+        new("Courses", "/learn", _ => true),
+        new("Sign in", "/sign-in", _ => true),
+    ];
+
+    /// <summary>Someone signed in but not yet through two-step verification gets no menu: nothing opens until they are.</summary>
+    public static IEnumerable<NavigationItem> For(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return VisitorItems;
+        }
+
+        return !Roles.RequireMfa(user.GetRoles()) || user.PassedMultiFactor() ? Items.Where(i => i.IsFor(user)) : [];
+    }
 }

@@ -100,7 +100,7 @@ public abstract class CourseImportTests(LanternApp app)
     }
 
     [Fact]
-    public async Task An_authors_upload_is_their_organisations_alone()
+    public async Task An_authors_upload_is_their_organisations_alone_and_is_in_its_audit_log()
     {
         var author = await app.SignedInAsAsync(Roles.CourseAuthor);
         var zip = new SampleCourse().Replace("course.yaml", "id: sample-course", "id: riverside-induction").Replace("course.yaml", "public: true", "public: false").Zip();
@@ -121,7 +121,11 @@ public abstract class CourseImportTests(LanternApp app)
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LanternDbContext>();
         var riverside = await db.Organisations.Where(o => o.Name == "Riverside Short Breaks").Select(o => o.Id).SingleAsync();
-        Assert.Equal(riverside, (await db.Courses.SingleAsync(c => c.Slug == "riverside-induction")).OrganisationId);
+        var course = await db.Courses.SingleAsync(c => c.Slug == "riverside-induction");
+        Assert.Equal(riverside, course.OrganisationId);
+        var entry = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == "course.import" && e.OrganisationId == riverside && e.Records.Contains("course:" + course.Id.ToString("D")));
+        Assert.Equal(await db.Users.Where(u => u.Email == DemoPeople.EmailFor(Roles.CourseAuthor)).Select(u => (Guid?)u.Id).SingleAsync(), entry.ActorId);
+        Assert.Contains("course-version:" + course.CurrentVersionId!.Value.ToString("D"), entry.RecordList);
     }
 
     [Fact]

@@ -272,6 +272,18 @@ public abstract class CourseReadingTests(LanternApp app)
     }
 
     [Fact]
+    public async Task A_visitors_menu_leads_to_the_public_courses_and_to_signing_in()
+    {
+        using var visitor = app.NewClient();
+        var signIn = await visitor.GetPageAsync("/sign-in");
+        Assert.Equal(["/learn", "/sign-in"], signIn.QuerySelectorAll("#navigation a").Select(a => a.GetAttribute("href")));
+
+        var courses = await visitor.GetPageAsync("/learn");
+        Assert.Equal("/learn", courses.QuerySelector(".govuk-service-navigation__item--active a")!.GetAttribute("href"));
+        Assert.NotNull(courses.QuerySelector("a[href='/learn/sample-course']"));
+    }
+
+    [Fact]
     public async Task Learn_is_in_the_navigation_of_a_signed_in_person()
     {
         var learner = await app.SignedInAsAsync(Roles.Learner);

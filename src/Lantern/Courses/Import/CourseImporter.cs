@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lantern.Audit;
 using Lantern.Courses.Model;
 using Lantern.Courses.Reading;
 using Lantern.Data;
@@ -12,7 +13,7 @@ namespace Lantern.Courses.Import;
 /// then the version, its media and the course's pointer to it are written in one transaction. A course
 /// with any problem changes nothing, so readers keep the version they had.
 /// </summary>
-public sealed partial class CourseImporter(LanternDbContext db, TimeProvider clock, CourseCatalog catalog, IOutputCacheStore pages, ILogger<CourseImporter> logger)
+public sealed partial class CourseImporter(LanternDbContext db, TimeProvider clock, CourseCatalog catalog, IOutputCacheStore pages, IAuditTrail audit, ILogger<CourseImporter> logger)
 {
     /// <summary>
     /// Imports for an organisation, or into the shipped library when <paramref name="organisationId"/> is null.
@@ -90,6 +91,8 @@ public sealed partial class CourseImporter(LanternDbContext db, TimeProvider clo
         }
 
         course.CurrentVersionId = versionId;
+        // Who published what, and when: on the organisation's chain, or the system's for the shipped library.
+        await audit.AppendAsync(new AuditEvent(organisationId, importedBy, "course.import", ["course:" + course.Id, "course-version:" + versionId], $"{content.Id} version {number}"), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         catalog.Forget();
