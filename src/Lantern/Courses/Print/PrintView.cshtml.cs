@@ -1,6 +1,6 @@
-using Lantern.Courses.Model;
 using System.Globalization;
 using Lantern.Accounts.Users;
+using Lantern.Courses.Model;
 using Lantern.Courses.Reading;
 using Lantern.Data;
 using Lantern.Printing;
