@@ -42,7 +42,7 @@ builder.AddAccounts();
 builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
 builder.Services.AddScoped<MailSender>();
 
-// Course books: imported from files (the shipped library at start), read online.
+// Course books: imported from files (the shipped library at start), read online, printed and downloaded as PDFs.
 builder.AddCourses();
 
 // Safeguarding concerns: recording, triage, decisions, chronology, escalation.
@@ -91,6 +91,7 @@ app.UseAuthorization();
 
 app.MapRazorPages();
 app.MapCourseMedia();
+app.MapCoursePdfs();
 app.MapSessionEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

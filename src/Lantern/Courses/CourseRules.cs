@@ -12,7 +12,7 @@ public static partial class CourseRules
     public const int MaxFiles = 500;
 
     /// <summary>Words that course pages use in addresses, so no book or chapter may take them as an id.</summary>
-    public static IReadOnlySet<string> ReservedIds { get; } = new HashSet<string>(StringComparer.Ordinal) { "media", "references", "import" };
+    public static IReadOnlySet<string> ReservedIds { get; } = new HashSet<string>(StringComparer.Ordinal) { "media", "references", "import", "print", "pdf" };
 
     public static IReadOnlyDictionary<string, string> MediaTypes { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
