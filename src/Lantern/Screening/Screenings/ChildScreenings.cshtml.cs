@@ -52,6 +52,9 @@ public sealed class ChildScreeningsModel(LanternDbContext db, IAuditTrail audit,
         return Page();
     }
 
+    /// <summary>Nothing is posted here.</summary>
+    public IActionResult OnPost() => NotFound();
+
     /// <summary>One screening as the table lists it.</summary>
     public sealed record Row(Guid Id, DateTimeOffset ScreenedAt, int Total, RiskBand ComputedBand, RiskBand FinalBand, bool HarmIndicated, int CatalogueVersion, DateOnly NextScreeningOn);
 }

@@ -68,4 +68,8 @@ public sealed class ScreeningViewModel(LanternDbContext db, IAuditTrail audit, I
         await audit.RecordAsync(db, new AuditEvent(me.OrganisationId, me.PersonId, "screening.read", ["screening:" + id, "child:" + screening.ChildId]), cancellationToken);
         return Page();
     }
+
+    /// <summary>Nothing is posted here.</summary>
+    public IActionResult OnPost() => NotFound();
+
 }
