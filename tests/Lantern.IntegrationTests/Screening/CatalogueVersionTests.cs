@@ -27,10 +27,13 @@ public abstract class CatalogueVersionTests(LanternApp app)
             Answer("older-partner", "SeenWithinSixMonths"), Evidence("older-partner", "Seen with an adult, 2 November."),
         ]);
         var before = await dsl.GetPageAsync($"/screenings/{old}");
+        var used = await ConcernData.WithDbAsync(app, db => db.ChildScreenings.Where(s => s.Id == old).Select(s => s.CatalogueVersion).SingleAsync());
         Assert.StartsWith("Mild risk (6 points)", before.Text("#computed-band"), StringComparison.Ordinal);
 
         var admin = await app.SignedInAsAsync(Roles.OrganisationAdmin);
         var form = await admin.GetPageAsync("/admin/screening/edit");
+        var next = used + 1;
+        Assert.Equal(used.ToString(System.Globalization.CultureInfo.InvariantCulture), form.QuerySelector("input[name='BasedOn']")!.GetAttribute("value"));
         var learningDisability = IndexOf(form, "learning-disability");
         var secretive = IndexOf(form, "secretive");
         using (var published = await admin.SubmitAsync(form, "main form",
@@ -48,21 +51,21 @@ public abstract class CatalogueVersionTests(LanternApp app)
         }
 
         var catalogue = await admin.GetPageAsync("/admin/screening");
-        Assert.Contains("Version 2 published", catalogue.Text("main"), StringComparison.Ordinal);
+        Assert.Contains($"Version {next} published", catalogue.Text("main"), StringComparison.Ordinal);
         Assert.Contains("Bands raised after the partnership's review", catalogue.Text("#versions"), StringComparison.Ordinal);
         Assert.Contains("Mild risk: 8 to 11 points", catalogue.Text("#bands"), StringComparison.Ordinal);
-        Assert.Contains(await ConcernData.AuditAsync(app, "screening-catalogue.publish"), e => e.Detail == "version 2");
+        Assert.Contains(await ConcernData.AuditAsync(app, "screening-catalogue.publish"), e => e.Detail == $"version {next}");
 
         // The old screening reads exactly as it did, version 1's bands and wording included.
         var after = await dsl.GetPageAsync($"/screenings/{old}");
         Assert.Equal(before.Text("#computed-band"), after.Text("#computed-band"));
         Assert.Equal(before.Text("#reasons"), after.Text("#reasons"));
         Assert.Equal(before.Text("#signs"), after.Text("#signs"));
-        Assert.Contains("Version 1", after.Text("main"), StringComparison.Ordinal);
+        Assert.Contains($"Version {used}", after.Text("main"), StringComparison.Ordinal);
 
-        // A new screening uses version 2: the retired sign is gone, the new one is there, and the same answers score differently.
+        // A new screening uses the new version: the retired sign is gone, the new one is there, and the same answers score differently.
         var newForm = await dsl.GetPageAsync($"/children/{child}/screenings/new");
-        Assert.Contains("Catalogue version 2", newForm.Text("main"), StringComparison.Ordinal);
+        Assert.Contains($"Catalogue version {next}", newForm.Text("main"), StringComparison.Ordinal);
         Assert.Null(newForm.QuerySelector("input[name='Answers[secretive]']"));
         Assert.Contains("Is seen at a known 'trap house'.", newForm.Text("main"), StringComparison.Ordinal);
         Assert.Contains("Has a learning disability, or learning difficulties.", newForm.Text("main"), StringComparison.Ordinal);
@@ -90,7 +93,7 @@ public abstract class CatalogueVersionTests(LanternApp app)
         { "RescreenMonths", "0", "The time until the next screening must be between 1 and 12 months." },
         { "Indicators[0].Text", "", "Enter the wording of indicator 1" },
         { "Indicators[0].Kind", "Opinion", "Choose the kind of indicator 1" },
-        { "Indicators[0].Id", "not-an-indicator", "The indicator 'not-an-indicator' is not in version 1. Open the catalogue again." },
+        { "Indicators[0].Id", "not-an-indicator", "The indicator 'not-an-indicator' is not in version {0}. Open the catalogue again." },
         { "New.Text", new string('x', 301), "The wording of the new indicator must be 300 characters or fewer" },
         { "Note", new string('n', 501), "What changed must be 500 characters or fewer" },
         { "BasedOn", "999", "This form was made from a version that does not exist. Open the catalogue again." },
@@ -108,7 +111,7 @@ public abstract class CatalogueVersionTests(LanternApp app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
-        Assert.Contains(message, page.ErrorSummary());
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, form.QuerySelector("input[name='BasedOn']")!.GetAttribute("value")), page.ErrorSummary());
         Assert.Equal(versions, await ConcernData.WithDbAsync(app, db => db.CatalogueVersions.CountAsync()));
         if (field.StartsWith("Bands", StringComparison.Ordinal) || field.StartsWith("Points", StringComparison.Ordinal) || field == "RescreenMonths")
         {
