@@ -8,6 +8,7 @@ using Lantern.Courses;
 using Lantern.Data;
 using Lantern.Demo;
 using Lantern.Mail;
+using Lantern.Screening;
 using Lantern.Security;
 using Lantern.Security.Encryption;
 using Lantern.Shared;
@@ -47,6 +48,9 @@ builder.AddCourses();
 
 // Safeguarding concerns: recording, triage, decisions, chronology, escalation.
 builder.AddConcerns();
+
+// CSE screening: a versioned catalogue per organisation, screenings, rescreens and the trend.
+builder.AddScreening();
 
 // Demo organisation and people.
 builder.Services.AddScoped<DemoData>();

@@ -494,7 +494,7 @@ namespace Lantern.Migrations.Postgres.Migrations
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("ConcernId")
+                    b.Property<Guid?>("ConcernId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("DecisionId")
@@ -512,6 +512,9 @@ namespace Lantern.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ScreeningId")
                         .HasColumnType("uuid");
 
                     b.HasKey("OrganisationId", "Id");
@@ -964,6 +967,126 @@ namespace Lantern.Migrations.Postgres.Migrations
                     b.ToTable("JobLeases");
                 });
 
+            modelBuilder.Entity("Lantern.Screening.Catalogue.CatalogueVersion", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PublishedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OrganisationId", "Version");
+
+                    b.ToTable("CatalogueVersions");
+                });
+
+            modelBuilder.Entity("Lantern.Screening.Screenings.ChildScreening", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("CatalogueVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ChildAgeYears")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ComputedBand")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("ConcernId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EvidenceKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("EvidenceSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FinalBand")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("HarmIndicated")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("NextScreeningOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OpinionKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("OpinionSealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("OverrideReasonKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("OverrideReasonSealed")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("ScreenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ScreenedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganisationId", "Id");
+
+                    b.HasAlternateKey("Id");
+
+                    b.HasIndex("OrganisationId", "CatalogueVersion");
+
+                    b.HasIndex("OrganisationId", "NextScreeningOn");
+
+                    b.HasIndex("OrganisationId", "ChildId", "ScreenedAt");
+
+                    b.HasIndex("OrganisationId", "ScreenedById", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("ChildScreenings");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1211,6 +1334,30 @@ namespace Lantern.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lantern.Screening.Catalogue.CatalogueVersion", b =>
+                {
+                    b.HasOne("Lantern.Accounts.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lantern.Screening.Screenings.ChildScreening", b =>
+                {
+                    b.HasOne("Lantern.Screening.Catalogue.CatalogueVersion", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId", "CatalogueVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lantern.Concerns.Child", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId", "ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

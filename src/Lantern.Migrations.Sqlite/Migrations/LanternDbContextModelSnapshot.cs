@@ -489,7 +489,7 @@ namespace Lantern.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ConcernId")
+                    b.Property<Guid?>("ConcernId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DecisionId")
@@ -507,6 +507,9 @@ namespace Lantern.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ScreeningId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("OrganisationId", "Id");
@@ -959,6 +962,126 @@ namespace Lantern.Migrations.Sqlite.Migrations
                     b.ToTable("JobLeases");
                 });
 
+            modelBuilder.Entity("Lantern.Screening.Catalogue.CatalogueVersion", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PublishedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId", "Version");
+
+                    b.ToTable("CatalogueVersions");
+                });
+
+            modelBuilder.Entity("Lantern.Screening.Screenings.ChildScreening", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CatalogueVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChildAgeYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedBand")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConcernId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("EvidenceSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FinalBand")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HarmIndicated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NextScreeningOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpinionKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("OpinionSealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("OverrideReasonKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("OverrideReasonSealed")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ScreenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ScreenedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganisationId", "Id");
+
+                    b.HasAlternateKey("Id");
+
+                    b.HasIndex("OrganisationId", "CatalogueVersion");
+
+                    b.HasIndex("OrganisationId", "NextScreeningOn");
+
+                    b.HasIndex("OrganisationId", "ChildId", "ScreenedAt");
+
+                    b.HasIndex("OrganisationId", "ScreenedById", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("ChildScreenings");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1200,6 +1323,30 @@ namespace Lantern.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lantern.Screening.Catalogue.CatalogueVersion", b =>
+                {
+                    b.HasOne("Lantern.Accounts.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lantern.Screening.Screenings.ChildScreening", b =>
+                {
+                    b.HasOne("Lantern.Screening.Catalogue.CatalogueVersion", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId", "CatalogueVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lantern.Concerns.Child", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId", "ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

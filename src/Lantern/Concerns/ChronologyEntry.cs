@@ -20,9 +20,12 @@ public sealed class ChronologyEntry
 
     public Guid RecordedById { get; init; }
 
-    public Guid ConcernId { get; init; }
+    /// <summary>The concern the entry belongs to; null for a screening made from the child's record.</summary>
+    public Guid? ConcernId { get; init; }
 
     public Guid? DecisionId { get; init; }
 
     public Guid? AddendumId { get; init; }
+
+    public Guid? ScreeningId { get; init; }
 }

@@ -4,6 +4,8 @@ using Lantern.Accounts.Users;
 using Lantern.Audit;
 using Lantern.Concerns;
 using Lantern.Courses;
+using Lantern.Screening.Catalogue;
+using Lantern.Screening.Screenings;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +52,10 @@ public sealed class LanternDbContext(DbContextOptions<LanternDbContext> options)
     public DbSet<ConcernReferenceCounter> ConcernReferenceCounters => Set<ConcernReferenceCounter>();
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    public DbSet<CatalogueVersion> CatalogueVersions => Set<CatalogueVersion>();
+
+    public DbSet<ChildScreening> ChildScreenings => Set<ChildScreening>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

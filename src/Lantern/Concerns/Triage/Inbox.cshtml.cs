@@ -1,6 +1,7 @@
 using Lantern.Audit;
 using Lantern.Concerns.Access;
 using Lantern.Data;
+using Lantern.Screening.Screenings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ namespace Lantern.Concerns.Triage;
 
 /// <summary>
 /// The safeguarding leads' inbox: open concerns they handle (never one about themselves), urgent first,
-/// then oldest first, with how long each has waited. One audit entry names every concern shown.
+/// then oldest first, with how long each has waited; then the children whose CSE rescreen is due. One
+/// audit entry names every concern and child shown.
 /// </summary>
 public sealed class InboxModel(LanternDbContext db, IAuditTrail audit, TimeProvider clock) : PageModel
 {
@@ -18,6 +20,11 @@ public sealed class InboxModel(LanternDbContext db, IAuditTrail audit, TimeProvi
     public IReadOnlyList<Row> Concerns { get; private set; } = [];
 
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>Rescreens due within this many days are listed before they fall due.</summary>
+    public const int RescreenSoonDays = 14;
+
+    public IReadOnlyList<Rescreen> Rescreens { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -49,7 +56,17 @@ public sealed class InboxModel(LanternDbContext db, IAuditTrail audit, TimeProvi
                 ConcernRules.ParseCategories(r.Categories).Select(ConcernRules.CategoryTitle).ToList(),
                 children.Where(c => c.ConcernId == r.Id).Select(c => c.Name).Order(StringComparer.CurrentCulture).ToList()))
             .ToList();
-        var records = Concerns.Select(c => "concern:" + c.Id).Concat(children.Select(c => "child:" + c.Id).Distinct()).ToList();
+        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+        // Rescreens due: each screenable child whose latest screening's next date has come.
+        var due = await ScreeningAccess.Screenings(db, me)
+            .Where(s => s.NextScreeningOn <= today.AddDays(RescreenSoonDays)
+                && !db.ChildScreenings.Any(later => later.OrganisationId == s.OrganisationId && later.ChildId == s.ChildId && later.ScreenedAt > s.ScreenedAt))
+            .Join(db.Children, s => new { s.OrganisationId, Id = s.ChildId }, ch => new { ch.OrganisationId, ch.Id }, (s, ch) => new { ch.Id, ch.Name, s.NextScreeningOn, s.FinalBand })
+            .OrderBy(r => r.NextScreeningOn)
+            .Take(PageSize)
+            .ToListAsync(cancellationToken);
+        Rescreens = due.Select(r => new Rescreen(r.Id, r.Name, r.NextScreeningOn, r.NextScreeningOn <= today, r.FinalBand)).ToList();
+        var records = Concerns.Select(c => "concern:" + c.Id).Concat(children.Select(c => "child:" + c.Id)).Concat(Rescreens.Select(r => "child:" + r.ChildId)).Distinct().ToList();
         await audit.RecordAsync(db, new AuditEvent(me.OrganisationId, me.PersonId, "concern.list", records.Count == 0 ? ["concern-inbox:" + me.OrganisationId] : records, "inbox"), cancellationToken);
         return Page();
     }
@@ -61,6 +78,9 @@ public sealed class InboxModel(LanternDbContext db, IAuditTrail audit, TimeProvi
         : Plural((int)waited.TotalDays, "day");
 
     private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+
+    /// <summary>A child whose next screening is due or nearly due.</summary>
+    public sealed record Rescreen(Guid ChildId, string Name, DateOnly Due, bool Overdue, Lantern.Screening.Scoring.RiskBand LastBand);
 
     /// <summary>One waiting concern, as the inbox lists it.</summary>
     public sealed record Row(Guid Id, string Reference, bool Urgent, bool AboutStaff, DateTimeOffset RecordedAt, bool Opened, bool Escalated, IReadOnlyList<string> Categories, IReadOnlyList<string> Children);

@@ -65,7 +65,7 @@ public sealed record ScoringScheme(
                 }
                 else if (ordered[i].Band < ordered[i - 1].Band)
                 {
-                    problems.Add($"The band {Describe(ordered[i].Band)} starts below {Describe(ordered[i - 1].Band)}: bands must rise in order.");
+                    problems.Add($"The band {Describe(ordered[i].Band)} starts at {ordered[i].From} points, above {Describe(ordered[i - 1].Band)} at {ordered[i - 1].From}: bands must rise in order.");
                 }
             }
         }

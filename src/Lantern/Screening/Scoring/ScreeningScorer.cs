@@ -34,7 +34,7 @@ public static class ScreeningScorer
             }
             else if (!ScoringScheme.AnswersFor(indicator.Kind).Contains(answer))
             {
-                problems.Add($"\"{ScoringScheme.Describe(answer)}\" is not an answer for \"{indicator.Text}\" (a {ScoringScheme.Describe(indicator.Kind)}).");
+                problems.Add($"\"{ScoringScheme.Describe(answer)}\" is not an answer for \"{indicator.Text}\" ({(indicator.Kind == IndicatorKind.Harm ? "an" : "a")} {ScoringScheme.Describe(indicator.Kind)}).");
             }
         }
 
