@@ -6,6 +6,7 @@ using Lantern.Learning.Progress;
 using Lantern.Learning.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -96,6 +97,16 @@ public sealed class ChapterModel(LanternDbContext db, CourseCatalog catalog, Lea
             : string.Join("[,]", chosen);
         Completed = await progress.RecordAnswerAsync(User, Place, question, marking.Right, response, cancellationToken);
         return Page();
+    }
+
+    /// <summary>A post naming a handler this page does not have (a forged "complete", say) is not found, never a broken page.</summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.HandlerMethod is null)
+        {
+            context.Result = NotFound();
+        }
     }
 
     private async Task<bool> FindAsync(string course, string book, string chapter, CancellationToken cancellationToken)

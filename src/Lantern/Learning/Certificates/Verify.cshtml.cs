@@ -28,7 +28,7 @@ public sealed class VerifyModel(LanternDbContext db, TimeProvider clock) : PageM
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (Code is null)
+        if (Code is null && !Request.Query.ContainsKey("code"))
         {
             return Page();
         }
