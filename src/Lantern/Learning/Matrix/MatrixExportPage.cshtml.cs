@@ -71,6 +71,12 @@ public sealed class MatrixExportPageModel(LanternDbContext db, TrainingRecords r
         }
         else
         {
+            // The zip's last directory is written synchronously when the workbook is finished; allow it for this response alone.
+            if (HttpContext.Features.Get<IHttpBodyControlFeature>() is { } body)
+            {
+                body.AllowSynchronousIO = true;
+            }
+
             await MatrixExport.WriteXlsxAsync(Response.Body, heading, grid, cancellationToken);
         }
 
