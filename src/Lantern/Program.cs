@@ -7,6 +7,7 @@ using Lantern.Concerns;
 using Lantern.Courses;
 using Lantern.Data;
 using Lantern.Demo;
+using Lantern.Learning;
 using Lantern.Mail;
 using Lantern.Screening;
 using Lantern.Security;
@@ -45,6 +46,9 @@ builder.Services.AddScoped<MailSender>();
 
 // Course books: imported from files (the shipped library at start), read online, printed and downloaded as PDFs.
 builder.AddCourses();
+
+// Learning records: progress, certificates, assignments, the training matrix, reminders.
+builder.AddLearning();
 
 // Safeguarding concerns: recording, triage, decisions, chronology, escalation.
 builder.AddConcerns();

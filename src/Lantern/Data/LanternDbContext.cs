@@ -4,6 +4,12 @@ using Lantern.Accounts.Users;
 using Lantern.Audit;
 using Lantern.Concerns;
 using Lantern.Courses;
+using Lantern.Learning.Assignments;
+using Lantern.Learning.Certificates;
+using Lantern.Learning.Progress;
+using Lantern.Learning.Records;
+using Lantern.Learning.Statements;
+using Lantern.Mail;
 using Lantern.Screening.Catalogue;
 using Lantern.Screening.Screenings;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -67,6 +73,24 @@ public sealed class LanternDbContext(DbContextOptions<LanternDbContext> options)
     public DbSet<CourseVersion> CourseVersions => Set<CourseVersion>();
 
     public DbSet<CourseAsset> CourseAssets => Set<CourseAsset>();
+
+    public DbSet<ChapterView> ChapterViews => Set<ChapterView>();
+
+    public DbSet<QuestionAnswer> QuestionAnswers => Set<QuestionAnswer>();
+
+    public DbSet<Completion> Completions => Set<Completion>();
+
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+
+    public DbSet<RefresherSetting> RefresherSettings => Set<RefresherSetting>();
+
+    public DbSet<TrainingSettings> TrainingSettings => Set<TrainingSettings>();
+
+    public DbSet<LearningStatement> LearningStatements => Set<LearningStatement>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -10,6 +10,8 @@ public static class Navigation
     [
         new("Home", "/", _ => true),
         new("Learn", "/learn", _ => true),
+        new("My training", "/my-training", _ => true),
+        new("Training matrix", "/training", u => u.IsInRole(Roles.TrainingManager)),
         new("Concerns waiting", "/concerns", u => u.IsInRole(Roles.Dsl) || u.IsInRole(Roles.DeputyDsl) || u.IsInRole(Roles.OrganisationAdmin)),
         new("People", "/admin/people", u => u.IsInRole(Roles.OrganisationAdmin)),
         new("Locations", "/admin/locations", u => u.IsInRole(Roles.OrganisationAdmin)),

@@ -27,6 +27,10 @@ public sealed class PageAccessibilityTests(Chromium chromium, RiversideApp app, 
         { Roles.OrganisationAdmin, "/admin/audit" },
         { Roles.Learner, "/concerns/mine" },
         { Roles.Dsl, "/concerns" },
+        { Roles.Learner, "/my-training" },
+        { Roles.TrainingManager, "/training" },
+        { Roles.TrainingManager, "/training/assignments" },
+        { Roles.TrainingManager, "/training/settings" },
     };
 
     [Theory]
@@ -36,15 +40,20 @@ public sealed class PageAccessibilityTests(Chromium chromium, RiversideApp app, 
     [InlineData("/accessibility")]
     [InlineData("/privacy")]
     [InlineData("/warning-signs")]
+    [InlineData("/verify")]
+    [InlineData("/verify/0000-0000-0000-0000-0000-0000")]
     public async Task A_page_for_people_not_signed_in_has_no_axe_violations(string path)
     {
         var page = await NewPageAsync(app);
-        await OpenAsync(page, path);
+        await OpenAsync(page, path, expectedStatus: path.StartsWith("/verify/", StringComparison.Ordinal) ? 404 : 200);
 
         await page.AssertNoAxeViolationsAsync();
     }
 
     [Theory]
+    [InlineData(null, "/verify", "Check the certificate")]
+    [InlineData(Roles.TrainingManager, "/training/assignments", "Assign the course")]
+    [InlineData(Roles.TrainingManager, "/training/settings", "Save the refresher period")]
     [InlineData(null, "/sign-in", "Sign in")]
     [InlineData(Roles.OrganisationAdmin, "/account/password", "Change password")]
     [InlineData(Roles.OrganisationAdmin, "/admin/people/new", "Send invitation")]
@@ -130,6 +139,38 @@ public sealed class PageAccessibilityTests(Chromium chromium, RiversideApp app, 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, " + DemoPeople.NameFor(role), Level = 1 })).ToBeVisibleAsync();
 
         await page.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_training_pages_with_a_course_assigned_to_everyone_have_no_axe_violations()
+    {
+        var manager = await NewPageAsync(app, signedInAs: Roles.TrainingManager);
+        await OpenAsync(manager, "/training/assignments");
+        await manager.GetByLabel("Course", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await manager.GetByLabel("Everyone", new() { Exact = true }).CheckAsync();
+        var due = TimeProvider.System.GetUtcNow().AddDays(40);
+        await manager.GetByLabel("Day").FillAsync(due.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await manager.GetByLabel("Month").FillAsync(due.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await manager.GetByLabel("Year").FillAsync(due.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Assign the course" }).ClickAsync();
+        await Expect(manager.GetByText("The course has been assigned.")).ToBeVisibleAsync();
+        await manager.AssertNoAxeViolationsAsync();
+
+        await OpenAsync(manager, "/training");
+        await Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "People and courses" })).ToBeVisibleAsync();
+        await manager.AssertNoAxeViolationsAsync();
+
+        await manager.GetByRole(AriaRole.Link, new() { Name = DemoPeople.NameFor(Roles.Learner), Exact = true }).ClickAsync();
+        await Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Record training done elsewhere" })).ToBeVisibleAsync();
+        await manager.AssertNoAxeViolationsAsync();
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Record the training" }).ClickAsync();
+        await Expect(manager.GetByRole(AriaRole.Alert).GetByText("There is a problem")).ToBeVisibleAsync();
+        await manager.AssertNoAxeViolationsAsync();
+
+        var learner = await NewPageAsync(app, signedInAs: Roles.Learner);
+        await OpenAsync(learner, "/my-training");
+        await Expect(learner.Locator("main tbody a").First).ToBeVisibleAsync();
+        await learner.AssertNoAxeViolationsAsync();
     }
 
     [Theory]

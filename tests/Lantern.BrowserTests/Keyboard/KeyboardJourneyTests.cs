@@ -75,6 +75,32 @@ public sealed class KeyboardJourneyTests(Chromium chromium, RiversideApp app, Fi
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, " + DemoPeople.NameFor(role), Level = 1 })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_training_manager_can_assign_a_course_with_the_keyboard_alone()
+    {
+        var page = await NewPageAsync(app, signedInAs: Roles.TrainingManager);
+        await OpenAsync(page, "/training/assignments");
+        await SkipToMainContentAsync(page);
+        await TabToAsync(page, page.GetByLabel("Course", new() { Exact = true }));
+        await page.Keyboard.PressAsync("ArrowDown");
+        await TabToAsync(page, page.GetByLabel("Everyone", new() { Exact = true }));
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.GetByLabel("Everyone", new() { Exact = true })).ToBeCheckedAsync();
+        var due = TimeProvider.System.GetUtcNow().AddDays(90);
+        await TabToAsync(page, page.GetByLabel("Role", new() { Exact = true }));
+        await TabToAsync(page, page.GetByLabel("Location", new() { Exact = true }));
+        await TabToAsync(page, page.GetByLabel("Person", new() { Exact = true }));
+        await TabToAsync(page, page.GetByLabel("Day"));
+        await page.Keyboard.TypeAsync(due.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await TabToAsync(page, page.GetByLabel("Month"));
+        await page.Keyboard.TypeAsync(due.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await TabToAsync(page, page.GetByLabel("Year"));
+        await page.Keyboard.TypeAsync(due.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Assign the course" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByText("The course has been assigned.")).ToBeVisibleAsync();
+    }
+
     /// <summary>From a freshly loaded page: the first Tab reaches the skip link, and Enter on it puts focus on the main content.</summary>
     private static async Task SkipToMainContentAsync(IPage page)
     {

@@ -69,6 +69,21 @@ public sealed class NarrowScreenTests(Chromium chromium, RiversideApp app, First
         await AssertNoSidewaysScrollingAsync(page);
     }
 
+    [Theory]
+    [InlineData(Roles.TrainingManager, "/training")]
+    [InlineData(Roles.TrainingManager, "/training/assignments")]
+    [InlineData(Roles.TrainingManager, "/training/settings")]
+    [InlineData(Roles.Learner, "/my-training")]
+    [InlineData(null, "/verify")]
+    [InlineData(null, "/verify?code=not-a-code-at-all-but-rather-long-text-without-spaces")]
+    public async Task The_training_pages_need_no_sideways_scrolling_at_320_px(string? role, string path)
+    {
+        var page = await NewPageAsync(app, signedInAs: role, width: NarrowestWidth);
+        await OpenAsync(page, path, expectedStatus: path.Contains("code=", StringComparison.Ordinal) ? 400 : 200);
+
+        await AssertNoSidewaysScrollingAsync(page);
+    }
+
     private static async Task AssertNoSidewaysScrollingAsync(IPage page)
     {
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");

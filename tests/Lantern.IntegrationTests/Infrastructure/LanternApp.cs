@@ -81,6 +81,7 @@ public abstract class LanternApp : WebApplicationFactory<Program>, IAsyncLifetim
             // Many tests sign in from the same address; the rate limit itself is tested on its own.
             ["Lantern:RateLimits:SignInPerAddressPerMinute"] = "1000",
             ["Lantern:RateLimits:FormPostsPerMinute"] = "1000",
+            ["Lantern:Learning:VerifyPerAddressPerMinute"] = "1000",
         };
         foreach (var (key, value) in Settings)
         {

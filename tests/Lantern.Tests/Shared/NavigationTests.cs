@@ -20,15 +20,15 @@ public sealed class NavigationTests
 
     [Fact]
     public void A_learner_sees_home_and_their_account_only() =>
-        Assert.Equal(["Home", "Learn", "Your account"], Navigation.For(Person(false, Roles.Learner)).Select(i => i.Text));
+        Assert.Equal(["Home", "Learn", "My training", "Your account"], Navigation.For(Person(false, Roles.Learner)).Select(i => i.Text));
 
     [Fact]
     public void An_organisation_admin_also_sees_people_and_locations() =>
-        Assert.Equal(["Home", "Learn", "Concerns waiting", "People", "Locations", "Audit log", "Your account"], Navigation.For(Person(true, Roles.Learner, Roles.OrganisationAdmin)).Select(i => i.Text));
+        Assert.Equal(["Home", "Learn", "My training", "Concerns waiting", "People", "Locations", "Audit log", "Your account"], Navigation.For(Person(true, Roles.Learner, Roles.OrganisationAdmin)).Select(i => i.Text));
 
     [Fact]
     public void A_safeguarding_lead_sees_the_concerns_waiting() =>
-        Assert.Equal(["Home", "Learn", "Concerns waiting", "Your account"], Navigation.For(Person(true, Roles.Learner, Roles.Dsl)).Select(i => i.Text));
+        Assert.Equal(["Home", "Learn", "My training", "Concerns waiting", "Your account"], Navigation.For(Person(true, Roles.Learner, Roles.Dsl)).Select(i => i.Text));
 
     [Fact]
     public void A_case_role_sees_no_navigation_until_the_second_factor_is_done() =>

@@ -2,8 +2,11 @@ using Lantern.Accounts;
 using Lantern.Courses.Blocks;
 using Lantern.Courses.Model;
 using Lantern.Data;
+using Lantern.Learning.Progress;
+using Lantern.Learning.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -17,7 +20,7 @@ namespace Lantern.Courses.Reading;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountServices.FormRateLimit)]
-public sealed class ChapterModel(LanternDbContext db, CourseCatalog catalog) : PageModel
+public sealed class ChapterModel(LanternDbContext db, CourseCatalog catalog, LearningProgress progress) : PageModel
 {
     public BookPlace Place { get; private set; } = null!;
 
@@ -28,6 +31,9 @@ public sealed class ChapterModel(LanternDbContext db, CourseCatalog catalog) : P
 
     /// <summary>The case study whose step is in the address, with that step and the choice made.</summary>
     public CaseState? Case { get; private set; }
+
+    /// <summary>Set when this request completed the course for the signed-in learner.</summary>
+    public Completion? Completed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string course, string book, string chapter,
         [FromQuery(Name = "case")] string? caseStudy, [FromQuery] string? step, [FromQuery] string? choice, CancellationToken cancellationToken)
@@ -54,6 +60,7 @@ public sealed class ChapterModel(LanternDbContext db, CourseCatalog catalog) : P
             PublicPageCache.MarkShareable(HttpContext); // a knowledge check's form carries a per-person token
         }
 
+        Completed = await progress.RecordViewAsync(User, Place, cancellationToken);
         return Page();
     }
 
@@ -75,14 +82,35 @@ public sealed class ChapterModel(LanternDbContext db, CourseCatalog catalog) : P
         var positions = form.Keys.Where(k => k.StartsWith(CheckAnswer.PositionPrefix, StringComparison.Ordinal))
             .ToDictionary(k => k[CheckAnswer.PositionPrefix.Length..], k => form[k].ToString(), StringComparer.Ordinal);
         var marking = CheckMarker.Mark(question, chosen, positions);
+        if (marking.IsValid && LearningProgress.Records(User, Place.Course) && !await progress.HasReachedAsync(User, Place, cancellationToken))
+        {
+            // An answer posted for a chapter the learner has not opened: not marked, not recorded.
+            marking = CheckMarking.Invalid("Open this chapter before you answer its questions. Nothing was saved");
+        }
+
         Answer = new CheckAnswer(question, chosen, positions, marking);
         if (!marking.IsValid)
         {
             ModelState.AddModelError(Answer.FieldId, marking.Error!);
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
 
+        var response = question.Type == CheckKind.Ordering
+            ? string.Join("[,]", question.Options.Select(o => positions.GetValueOrDefault(o.Id, "")))
+            : string.Join("[,]", chosen);
+        Completed = await progress.RecordAnswerAsync(User, Place, question, marking.Right, response, cancellationToken);
         return Page();
+    }
+
+    /// <summary>A post naming a handler this page does not have (a forged "complete", say) is not found, never a broken page.</summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.HandlerMethod is null)
+        {
+            context.Result = NotFound();
+        }
     }
 
     private async Task<bool> FindAsync(string course, string book, string chapter, CancellationToken cancellationToken)

@@ -1,0 +1,28 @@
+namespace Lantern.Learning;
+
+/// <summary>Bound from <c>Lantern:Learning</c>.</summary>
+public sealed class LearningOptions
+{
+    public const string Section = "Lantern:Learning";
+
+    /// <summary>How often the reminder job looks for courses due soon, expired or overdue.</summary>
+    public int ReminderCheckSeconds { get; set; } = 3600;
+
+    /// <summary>How often the outbox job sends waiting e-mails and forwards statements.</summary>
+    public int OutboxCheckSeconds { get; set; } = 15;
+
+    /// <summary>Look-ups of the public verification page from one address in a minute.</summary>
+    public int VerifyPerAddressPerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// Days added to the clock, honoured only in Development: to see certificates expire and reminders
+    /// go without waiting a year.
+    /// </summary>
+    public int ClockOffsetDays { get; set; }
+
+    /// <summary>An external learning record store's statements resource (…/xAPI/statements); none by default.</summary>
+    public string? RecordStoreUrl { get; set; }
+
+    /// <summary>The store's Basic authorisation (key:secret), if it needs one.</summary>
+    public string? RecordStoreCredentials { get; set; }
+}
