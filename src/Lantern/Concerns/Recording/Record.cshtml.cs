@@ -6,6 +6,7 @@ using Lantern.Audit;
 using Lantern.Concerns.Access;
 using Lantern.Concerns.Notifications;
 using Lantern.Data;
+using Lantern.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -354,7 +355,7 @@ public sealed partial class RecordModel(
     /// <summary>Checks the posted step; when it is right, copies its answers into the draft and returns the next step.</summary>
     private async Task<string> ValidateAndMergeAsync(ConcernViewer me, ConcernDraftContent posted, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         switch (Step)
         {
             case RecordingSteps.Danger:
@@ -500,7 +501,7 @@ public sealed partial class RecordModel(
     /// <summary>What the step shows besides the form: chosen children, search results, people, files, what is missing.</summary>
     private async Task LoadAsync(ConcernViewer me, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         if (Step is RecordingSteps.Children or RecordingSteps.Check)
         {
             var ids = Saved.ChildIds.Select(s => Guid.TryParse(s, out var g) ? g : Guid.Empty).ToList();

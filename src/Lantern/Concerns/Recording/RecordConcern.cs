@@ -3,6 +3,7 @@ using Lantern.Audit;
 using Lantern.Concerns.Access;
 using Lantern.Data;
 using Lantern.Security.Encryption;
+using Lantern.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lantern.Concerns.Recording;
@@ -39,7 +40,7 @@ public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAu
 
         var content = draft.Content;
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = UkTime.DateOf(now);
         var childIds = content.ChildIds.Select(s => Guid.TryParse(s, out var g) ? g : Guid.Empty).Distinct().ToList();
         var existingChildren = await db.Children.AsNoTracking()
             .Where(c => c.OrganisationId == me.OrganisationId && childIds.Contains(c.Id))
@@ -112,7 +113,8 @@ public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAu
 
         var on = DateParts.Read(content.OccurredDay, content.OccurredMonth, content.OccurredYear)!.Value;
         var time = DateParts.ReadTime(content.OccurredTime);
-        var occurredAt = new DateTimeOffset(on.ToDateTime(time ?? TimeOnly.MinValue), TimeSpan.Zero);
+        // Typed in UK local time; stored as UTC, so a chronology stays in order across the clocks changing.
+        var occurredAt = UkTime.FromUk(on, time ?? TimeOnly.MinValue);
         var id = Guid.CreateVersion7();
         var whatHappened = cipher.SealText(content.WhatHappened!.Trim(), Concern.WhatHappenedContext(id));
         var childsWords = cipher.SealText(content.ChildsWords?.Trim() ?? string.Empty, Concern.ChildsWordsContext(id));
@@ -201,7 +203,7 @@ public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAu
 
     private static Child NewChild(ConcernViewer me, NewChildInput input, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = UkTime.DateOf(now);
         var born = DateParts.Read(input.BirthDay, input.BirthMonth, input.BirthYear);
         var age = born is null && int.TryParse(input.Age, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : (int?)null;
         return new Child
