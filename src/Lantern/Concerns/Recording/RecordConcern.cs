@@ -35,6 +35,12 @@ public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAu
         var found = await drafts.FindAsync(me, key, cancellationToken);
         if (found is not { } draft)
         {
+            // The same draft sent at the same moment by another request, which has just committed: its concern stands.
+            if (await AlreadyRecordedAsync(me, key, cancellationToken) is { } justDone)
+            {
+                return new SubmitResult(justDone, Replayed: true, []);
+            }
+
             return new SubmitResult(null, Replayed: false, [(RecordingSteps.Danger, "This concern was not found. It may have been sent already, or it was not finished within 7 days.")]);
         }
 
@@ -182,14 +188,32 @@ public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAu
         return concern;
     }
 
+    /// <summary>
+    /// The organisation's next number for the year, taken inside the caller's transaction so the counter row
+    /// stays locked until it commits. PostgreSQL: one atomic upsert (an UPDATE that matched no row locked
+    /// nothing, so two first-of-the-year submissions both inserted and one failed on the key). SQLite: the
+    /// UPDATE is the transaction's first write and takes the database's single write lock, so the insert
+    /// that may follow cannot race.
+    /// </summary>
     private async Task<int> NextNumberAsync(Guid organisationId, int year, CancellationToken cancellationToken)
     {
+        if (db.Database.IsNpgsql())
+        {
+            var numbers = await db.Database.SqlQuery<int>(
+                $"""
+                INSERT INTO "ConcernReferenceCounters" ("OrganisationId", "Year", "LastNumber") VALUES ({organisationId}, {year}, 1)
+                ON CONFLICT ("OrganisationId", "Year") DO UPDATE SET "LastNumber" = "ConcernReferenceCounters"."LastNumber" + 1
+                RETURNING "LastNumber" AS "Value"
+                """)
+                .ToListAsync(cancellationToken);
+            return numbers.Single();
+        }
+
         var updated = await db.ConcernReferenceCounters
             .Where(c => c.OrganisationId == organisationId && c.Year == year)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), cancellationToken);
         if (updated == 0)
         {
-            // The year's first concern: a concurrent first one makes this insert fail, and the submit is retried.
             db.ConcernReferenceCounters.Add(new ConcernReferenceCounter { OrganisationId = organisationId, Year = year, LastNumber = 1 });
             await db.SaveChangesAsync(cancellationToken);
             return 1;
