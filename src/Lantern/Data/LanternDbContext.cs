@@ -4,6 +4,7 @@ using Lantern.Accounts.Users;
 using Lantern.Audit;
 using Lantern.Concerns;
 using Lantern.Courses;
+using Lantern.Mail;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,8 @@ public sealed class LanternDbContext(DbContextOptions<LanternDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<SafeguardingSettings> SafeguardingSettings => Set<SafeguardingSettings>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<Child> Children => Set<Child>();
 

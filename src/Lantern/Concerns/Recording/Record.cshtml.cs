@@ -4,7 +4,6 @@ using Lantern.Accounts;
 using Lantern.Accounts.Admin;
 using Lantern.Audit;
 using Lantern.Concerns.Access;
-using Lantern.Concerns.Notifications;
 using Lantern.Data;
 using Lantern.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +24,6 @@ public sealed partial class RecordModel(
     LanternDbContext db,
     ConcernDrafts drafts,
     RecordConcern record,
-    ConcernMail mail,
     IAuditTrail audit,
     TimeProvider clock,
     ILogger<RecordModel> logger) : PageModel
@@ -304,11 +302,6 @@ public sealed partial class RecordModel(
 
         if (result.Concern is { } concern)
         {
-            if (!result.Replayed)
-            {
-                await mail.TellHandlersAsync(concern, cancellationToken);
-            }
-
             return Redirect($"/concerns/{concern.Id}/recorded");
         }
 

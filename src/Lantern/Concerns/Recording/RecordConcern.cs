@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lantern.Audit;
 using Lantern.Concerns.Access;
+using Lantern.Concerns.Notifications;
 using Lantern.Data;
 using Lantern.Security.Encryption;
 using Lantern.Shared;
@@ -13,7 +14,7 @@ namespace Lantern.Concerns.Recording;
 /// replayed submit finds the concern already made. The concern, its children, their chronology, its
 /// attachments, the draft's removal and the audit entry are one transaction: all saved, or none.
 /// </summary>
-public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAuditTrail audit, ConcernDrafts drafts, TimeProvider clock)
+public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAuditTrail audit, ConcernDrafts drafts, ConcernMail mail, TimeProvider clock)
 {
     public async Task<Concern?> AlreadyRecordedAsync(ConcernViewer me, Guid key, CancellationToken cancellationToken)
     {
@@ -183,8 +184,10 @@ public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAu
         var records = new List<string> { "concern:" + id };
         records.AddRange(children.Select(c => "child:" + c));
         await audit.AppendAsync(new AuditEvent(me.OrganisationId, me.PersonId, "concern.create", records, concern.Urgent ? "urgent" : null), cancellationToken);
+        await mail.QueueForHandlersAsync(concern, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        mail.SendSoon();
         return concern;
     }
 
