@@ -40,9 +40,8 @@ builder.AddAudit();
 // People, organisations, sign-in with a second factor, sessions.
 builder.AddAccounts();
 
-// E-mail through SMTP (or a folder, when no server is configured).
-builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
-builder.Services.AddScoped<MailSender>();
+// E-mail through SMTP (or a folder, when no server is configured), sent from an outbox with retries.
+builder.AddMail();
 
 // Course books: imported from files (the shipped library at start), read online, printed and downloaded as PDFs.
 builder.AddCourses();

@@ -18,7 +18,6 @@ public sealed class AuditLogModel(LanternDbContext db) : PageModel
 {
     public const int PageSize = 50;
 
-    private static readonly TimeZoneInfo UkTime = FindUkTime();
 
     [BindProperty(SupportsGet = true)]
     public string? Person { get; set; }
@@ -99,7 +98,7 @@ public sealed class AuditLogModel(LanternDbContext db) : PageModel
         Rows = found.Take(PageSize)
             .Select(e => new Row(
                 e.Sequence,
-                TimeZoneInfo.ConvertTime(e.At, UkTime).ToString("d MMM yyyy, HH:mm:ss", CultureInfo.GetCultureInfo("en-GB")),
+                UkTime.Precise(e.At),
                 e.ActorId is { } a ? names.GetValueOrDefault(a, "A person no longer in the organisation") : "Lantern",
                 Describe(e.Action),
                 e.Detail,
@@ -156,18 +155,6 @@ public sealed class AuditLogModel(LanternDbContext db) : PageModel
         }
 
         return new RecordLink(record, record, null);
-    }
-
-    private static TimeZoneInfo FindUkTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
     }
 
     public sealed record PersonChoice(Guid Id, string Name);

@@ -39,6 +39,8 @@ public sealed class LanternDbContext(DbContextOptions<LanternDbContext> options)
 
     public DbSet<SafeguardingSettings> SafeguardingSettings => Set<SafeguardingSettings>();
 
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
     public DbSet<Child> Children => Set<Child>();
 
     public DbSet<Concern> Concerns => Set<Concern>();
@@ -89,8 +91,6 @@ public sealed class LanternDbContext(DbContextOptions<LanternDbContext> options)
     public DbSet<TrainingSettings> TrainingSettings => Set<TrainingSettings>();
 
     public DbSet<LearningStatement> LearningStatements => Set<LearningStatement>();
-
-    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

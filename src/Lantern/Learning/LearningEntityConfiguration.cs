@@ -5,7 +5,6 @@ using Lantern.Learning.Certificates;
 using Lantern.Learning.Progress;
 using Lantern.Learning.Records;
 using Lantern.Learning.Statements;
-using Lantern.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -20,8 +19,7 @@ public sealed class LearningEntityConfiguration :
     IEntityTypeConfiguration<Assignment>,
     IEntityTypeConfiguration<RefresherSetting>,
     IEntityTypeConfiguration<TrainingSettings>,
-    IEntityTypeConfiguration<LearningStatement>,
-    IEntityTypeConfiguration<OutboxMessage>
+    IEntityTypeConfiguration<LearningStatement>
 {
     public const int IdLength = CourseRules.MaxIdLength;
 
@@ -103,15 +101,4 @@ public sealed class LearningEntityConfiguration :
         builder.HasIndex(s => new { s.ForwardedAt, s.Timestamp });
     }
 
-    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Property(m => m.Key).HasMaxLength(200);
-        builder.Property(m => m.ToAddress).HasMaxLength(256);
-        builder.Property(m => m.ToName).HasMaxLength(200);
-        builder.Property(m => m.Subject).HasMaxLength(200);
-        builder.Property(m => m.LastError).HasMaxLength(200);
-        builder.HasIndex(m => m.Key).IsUnique();
-        builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
-    }
 }

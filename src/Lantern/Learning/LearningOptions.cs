@@ -8,9 +8,6 @@ public sealed class LearningOptions
     /// <summary>How often the reminder job looks for courses due soon, expired or overdue.</summary>
     public int ReminderCheckSeconds { get; set; } = 3600;
 
-    /// <summary>How often the outbox job sends waiting e-mails and forwards statements.</summary>
-    public int OutboxCheckSeconds { get; set; } = 15;
-
     /// <summary>Look-ups of the public verification page from one address in a minute.</summary>
     public int VerifyPerAddressPerMinute { get; set; } = 30;
 

@@ -3,7 +3,6 @@ using Lantern.Accounts.Users;
 using Lantern.Learning.Progress;
 using Lantern.Learning.Records;
 using Lantern.Learning.Reminders;
-using Lantern.Mail;
 using Microsoft.Extensions.Options;
 
 namespace Lantern.Learning;
@@ -22,15 +21,9 @@ public static class LearningServices
         services.AddScoped<LearningProgress>();
         services.AddScoped<TrainingRecords>();
 
-        // Reminders into the outbox, and the outbox out through SMTP: each under a lease, one node at a time.
+        // Reminders into the mail outbox (Mail/), under a lease, one node at a time.
         services.AddSingleton<TrainingReminders>();
         services.AddHostedService(s => s.GetRequiredService<TrainingReminders>());
-        services.AddSingleton(s => new OutboxDelivery(
-            s.GetRequiredService<IServiceScopeFactory>(),
-            s.GetRequiredService<TimeProvider>(),
-            () => TimeSpan.FromSeconds(Math.Max(1, s.GetRequiredService<IOptions<LearningOptions>>().Value.OutboxCheckSeconds)),
-            s.GetRequiredService<ILogger<OutboxDelivery>>()));
-        services.AddHostedService(s => s.GetRequiredService<OutboxDelivery>());
 
         services.AddAuthorizationBuilder()
             .AddPolicy(TrainingManagerPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.TrainingManager));

@@ -20,4 +20,13 @@ public sealed class MailOptions
 
     /// <summary>The address people reach this installation at, for links in e-mails.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>How often the outbox is checked when nothing wakes it (mail queued on this node wakes it at once).</summary>
+    public int OutboxPollSeconds { get; set; } = 15;
+
+    /// <summary>The wait after a first failure to send; it doubles with each failure.</summary>
+    public int OutboxRetrySeconds { get; set; } = 30;
+
+    /// <summary>The longest wait between tries: a message is never given up on.</summary>
+    public int OutboxRetryMaxMinutes { get; set; } = 60;
 }

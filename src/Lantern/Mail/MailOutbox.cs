@@ -3,19 +3,40 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lantern.Mail;
 
-/// <summary>Puts e-mails in the outbox. The key names the message: a key already queued is never queued again.</summary>
-public static class MailOutbox
+/// <summary>
+/// Puts e-mails in the outbox inside the caller's unit of work (they are saved with the caller's
+/// change, or not at all); after the caller commits, <see cref="Wake"/> has the worker send them now.
+/// </summary>
+public sealed class MailOutbox(LanternDbContext db, OutboxSignal signal, TimeProvider clock)
 {
-    /// <summary>Adds the message unless its key is already in the outbox; true when it was added. Saves at once.</summary>
-    public static async Task<bool> QueueAsync(LanternDbContext db, Guid? organisationId, string key, string toAddress, string toName, string subject, string body, DateTimeOffset now, CancellationToken cancellationToken)
+    public void Add(Guid? organisationId, string toAddress, string toName, string subject, string body)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        var now = clock.GetUtcNow();
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            OrganisationId = organisationId,
+            ToAddress = toAddress,
+            ToName = toName,
+            Subject = subject,
+            Body = body,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+    }
+
+    /// <summary>
+    /// Queues and saves at once a message named by <paramref name="key"/>, unless one with that key is already in
+    /// the outbox; true when it was queued. Two nodes queuing the same key at the same moment keep one (unique key).
+    /// </summary>
+    public async Task<bool> QueueOnceAsync(Guid? organisationId, string key, string toAddress, string toName, string subject, string body, CancellationToken cancellationToken)
+    {
         if (await db.OutboxMessages.AnyAsync(m => m.Key == key, cancellationToken))
         {
             return false;
         }
 
-        db.OutboxMessages.Add(new OutboxMessage
+        var now = clock.GetUtcNow();
+        var message = new OutboxMessage
         {
             OrganisationId = organisationId,
             Key = key,
@@ -25,7 +46,8 @@ public static class MailOutbox
             Body = body,
             CreatedAt = now,
             NextAttemptAt = now,
-        });
+        };
+        db.OutboxMessages.Add(message);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -33,9 +55,10 @@ public static class MailOutbox
         }
         catch (DbUpdateException)
         {
-            // Queued by another node at the same moment: the unique key kept it to one.
-            db.ChangeTracker.Clear();
+            db.Entry(message).State = EntityState.Detached;
             return false;
         }
     }
+
+    public void Wake() => signal.Wake();
 }

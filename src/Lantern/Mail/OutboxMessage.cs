@@ -1,16 +1,18 @@
 namespace Lantern.Mail;
 
 /// <summary>
-/// An e-mail waiting to go, or gone. Written in the transaction of what caused it, sent by the outbox
-/// job; its key makes the same message impossible to queue twice, and a failure is retried later.
+/// An e-mail waiting to be sent, written in the same transaction as the change it tells people about, so
+/// a saved change is never left without its e-mail and an e-mail never goes out for a change that was not saved.
 /// </summary>
 public sealed class OutboxMessage
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
+    /// <summary>The organisation it concerns, or null for the installation's own mail.</summary>
     public Guid? OrganisationId { get; init; }
 
-    public required string Key { get; init; }
+    /// <summary>Names a message that must go once only (a reminder, a digest): a key already queued is never queued again.</summary>
+    public string? Key { get; init; }
 
     public required string ToAddress { get; init; }
 
@@ -28,5 +30,6 @@ public sealed class OutboxMessage
 
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>The kind of the last failure (never its message, which might echo an address).</summary>
     public string? LastError { get; set; }
 }

@@ -16,6 +16,7 @@ public static class Navigation
         new("People", "/admin/people", u => u.IsInRole(Roles.OrganisationAdmin)),
         new("Locations", "/admin/locations", u => u.IsInRole(Roles.OrganisationAdmin)),
         new("Audit log", "/admin/audit", u => u.IsInRole(Roles.OrganisationAdmin)),
+        new("Safeguarding settings", "/admin/safeguarding", u => u.IsInRole(Roles.OrganisationAdmin)),
         new("Your account", "/account", _ => true),
     ];
 

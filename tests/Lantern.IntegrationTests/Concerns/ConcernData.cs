@@ -67,4 +67,45 @@ public static class ConcernData
         await db.SaveChangesAsync();
         return (child.Id, id);
     }
+
+    /// <summary>Open concerns stored directly in the demo organisation (as the app would store them), recorded at the given times.</summary>
+    public static async Task<List<Guid>> AddDemoConcernsAsync(LanternApp app, IEnumerable<(bool Urgent, DateTimeOffset RecordedAt)> concerns)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(concerns);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LanternDbContext>();
+        var cipher = scope.ServiceProvider.GetRequiredService<Lantern.Security.Encryption.IRecordCipher>();
+        var author = await db.Users.Where(u => u.Email == DemoPeople.EmailFor(Roles.Learner)).Select(u => new { u.Id, u.OrganisationId }).SingleAsync();
+        var child = new Child { OrganisationId = author.OrganisationId, Name = "Paged Child " + Guid.NewGuid().ToString("N")[..6], DateOfBirth = new DateOnly(2014, 5, 1), CreatedAt = TimeProvider.System.GetUtcNow(), CreatedById = author.Id };
+        db.Children.Add(child);
+        var ids = new List<Guid>();
+        foreach (var (urgent, recordedAt) in concerns)
+        {
+            var id = Guid.CreateVersion7();
+            var what = cipher.SealText("Stored for the inbox", Concern.WhatHappenedContext(id));
+            var words = cipher.SealText(string.Empty, Concern.ChildsWordsContext(id));
+            db.Concerns.Add(new Concern
+            {
+                Id = id,
+                OrganisationId = author.OrganisationId,
+                Reference = "C-2000-" + Guid.NewGuid().ToString("N")[..12],
+                Categories = "Neglect",
+                Urgent = urgent,
+                WhatHappenedKeyId = what.KeyId,
+                WhatHappenedSealed = what.Data,
+                ChildsWordsKeyId = words.KeyId,
+                ChildsWordsSealed = words.Data,
+                OccurredAt = recordedAt,
+                RecordedById = author.Id,
+                RecordedAt = recordedAt,
+                IdempotencyKey = Guid.NewGuid(),
+            });
+            db.ConcernChildren.Add(new ConcernChild { OrganisationId = author.OrganisationId, ConcernId = id, ChildId = child.Id });
+            ids.Add(id);
+        }
+
+        await db.SaveChangesAsync();
+        return ids;
+    }
 }

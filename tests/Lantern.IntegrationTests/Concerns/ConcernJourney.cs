@@ -93,7 +93,8 @@ public sealed class ConcernJourney(HttpClient client)
     }
 
     /// <summary>The whole journey; returns the new concern's id (from the confirmation address).</summary>
-    public async Task<Guid> RecordAsync(string childName, bool danger = false, Guid? subject = null, IReadOnlyList<KeyValuePair<string, string>>? whatHappened = null, string? existingChildId = null)
+    /// <summary>Every step answered, up to the check page: the draft is ready to send.</summary>
+    public async Task ReadyToSendAsync(string childName, bool danger = false, Guid? subject = null, IReadOnlyList<KeyValuePair<string, string>>? whatHappened = null, string? existingChildId = null)
     {
         await StartAsync();
         await AnswerDangerAsync(danger);
@@ -109,11 +110,13 @@ public sealed class ConcernJourney(HttpClient client)
         }
 
         await ContinueFromChildrenAsync();
-        using (var what = await PostWhatHappenedAsync(whatHappened ?? WhatHappened()))
-        {
-            Assert.True(what.StatusCode == HttpStatusCode.Redirect, await ErrorsAsync(what));
-        }
+        using var what = await PostWhatHappenedAsync(whatHappened ?? WhatHappened());
+        Assert.True(what.StatusCode == HttpStatusCode.Redirect, await ErrorsAsync(what));
+    }
 
+    public async Task<Guid> RecordAsync(string childName, bool danger = false, Guid? subject = null, IReadOnlyList<KeyValuePair<string, string>>? whatHappened = null, string? existingChildId = null)
+    {
+        await ReadyToSendAsync(childName, danger, subject, whatHappened, existingChildId);
         using var sent = await SubmitAsync();
         Assert.True(sent.StatusCode == HttpStatusCode.Redirect, await ErrorsAsync(sent));
         var location = sent.Headers.Location!.OriginalString;

@@ -37,7 +37,7 @@ public abstract class RecordingConcernTests(LanternApp app)
 
         foreach (var role in new[] { Roles.Dsl, Roles.DeputyDsl })
         {
-            var mail = await app.Mail.WaitForMessageToAsync(DemoPeople.EmailFor(role));
+            var mail = await app.Mail.WaitForMessageToAsync(DemoPeople.EmailFor(role), containing: id.ToString());
             Assert.Equal(ConcernMail.WaitingSubject, mail.Subject);
             Assert.Contains($"https://localhost/concerns/{id}", mail.TextBody, StringComparison.Ordinal);
             Assert.DoesNotContain("Amelia", mail.TextBody, StringComparison.Ordinal);
@@ -116,7 +116,7 @@ public abstract class RecordingConcernTests(LanternApp app)
         var concern = await ConcernData.ConcernAsync(app, id);
         Assert.Equal(ConcernRoute.AllegationsLead, concern.Route);
         Assert.Equal(await ConcernData.PersonIdAsync(app, Roles.OrganisationAdmin), concern.RoutedToPersonId);
-        var mail = await app.Mail.WaitForMessageToAsync(DemoPeople.EmailFor(Roles.OrganisationAdmin));
+        var mail = await app.Mail.WaitForMessageToAsync(DemoPeople.EmailFor(Roles.OrganisationAdmin), containing: id.ToString());
         Assert.Contains($"/concerns/{id}", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(app.Mail.Messages, m => m.To.Mailboxes.Any(t => t.Address == DemoPeople.EmailFor(Roles.Dsl)) && (m.TextBody ?? "").Contains(id.ToString(), StringComparison.Ordinal));
         Assert.DoesNotContain(app.Mail.Messages, m => m.To.Mailboxes.Any(t => t.Address == DemoPeople.EmailFor(Roles.DeputyDsl)) && (m.TextBody ?? "").Contains(id.ToString(), StringComparison.Ordinal));

@@ -116,6 +116,21 @@ public abstract class TriageTests(LanternApp app)
         Assert.Equal(HttpStatusCode.NotFound, learnerRead.StatusCode);
     }
 
+    [Fact]
+    public async Task Times_typed_and_shown_are_uk_local_time_in_summer_and_winter()
+    {
+        var learner = await app.SignedInAsAsync(Roles.Learner);
+        var summer = await new ConcernJourney(learner).RecordAsync("Uma Summer", whatHappened: ConcernJourney.WhatHappened(day: "15", month: "6", year: "2026"));
+        var winter = await new ConcernJourney(learner).RecordAsync("Wes Winter", whatHappened: ConcernJourney.WhatHappened(day: "15", month: "1", year: "2026"));
+
+        // 14:30 typed in June is BST (13:30 UTC); in January it is GMT (14:30 UTC). Both read back as 2:30pm.
+        Assert.Equal(new DateTimeOffset(2026, 6, 15, 13, 30, 0, TimeSpan.Zero), (await ConcernData.ConcernAsync(app, summer)).OccurredAt);
+        Assert.Equal(new DateTimeOffset(2026, 1, 15, 14, 30, 0, TimeSpan.Zero), (await ConcernData.ConcernAsync(app, winter)).OccurredAt);
+        var dsl = await app.SignedInAsAsync(Roles.Dsl);
+        Assert.Contains("15 June 2026 at 2:30pm", (await dsl.GetPageAsync($"/concerns/{summer}")).Text("main"), StringComparison.Ordinal);
+        Assert.Contains("15 January 2026 at 2:30pm", (await dsl.GetPageAsync($"/concerns/{winter}")).Text("main"), StringComparison.Ordinal);
+    }
+
     public sealed class OnSqlite(SqliteApp app) : TriageTests(app), IClassFixture<SqliteApp>;
 
     public sealed class OnPostgres(PostgresApp app) : TriageTests(app), IClassFixture<PostgresApp>;

@@ -20,6 +20,16 @@ public sealed class TestMailServer : IAsyncDisposable
 
     public IReadOnlyCollection<MimeMessage> Messages => _store.Messages;
 
+    /// <summary>While true the server answers every message with "421 service not available", as a failing mail server does.</summary>
+    public bool Refusing
+    {
+        get => _store.Refusing;
+        set => _store.Refusing = value;
+    }
+
+    /// <summary>How many messages were refused.</summary>
+    public int Refused => _store.Refused;
+
     public Task StartAsync()
     {
         var options = new SmtpServerOptionsBuilder()
@@ -33,13 +43,17 @@ public sealed class TestMailServer : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Waits until a message to this address arrives (mail is sent while the request runs, so this is quick).</summary>
-    public async Task<MimeMessage> WaitForMessageToAsync(string address, TimeSpan? timeout = null)
+    /// <summary>
+    /// Waits until a message to this address arrives, holding <paramref name="containing"/> in its body when
+    /// given (mail goes through the outbox, so a message from an earlier test may be the latest to arrive).
+    /// </summary>
+    public async Task<MimeMessage> WaitForMessageToAsync(string address, TimeSpan? timeout = null, string? containing = null)
     {
         var deadline = Environment.TickCount64 + (long)(timeout ?? TimeSpan.FromSeconds(10)).TotalMilliseconds;
         while (Environment.TickCount64 < deadline)
         {
-            var message = _store.Messages.LastOrDefault(m => m.To.Mailboxes.Any(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase)));
+            var message = _store.Messages.LastOrDefault(m => m.To.Mailboxes.Any(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase))
+                && (containing is null || (m.TextBody ?? string.Empty).Contains(containing, StringComparison.Ordinal)));
             if (message is not null)
             {
                 return message;
@@ -78,11 +92,22 @@ public sealed class TestMailServer : IAsyncDisposable
     private sealed class Store : MessageStore
     {
         private readonly ConcurrentQueue<MimeMessage> _messages = new();
+        private int _refused;
+
+        public volatile bool Refusing;
+
+        public int Refused => _refused;
 
         public IReadOnlyCollection<MimeMessage> Messages => _messages.ToArray();
 
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (Refusing)
+            {
+                Interlocked.Increment(ref _refused);
+                return new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "Service not available, try again later");
+            }
+
             await using var stream = new MemoryStream(buffer.ToArray());
             _messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;

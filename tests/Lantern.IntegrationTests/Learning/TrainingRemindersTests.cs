@@ -20,7 +20,7 @@ public abstract class TrainingRemindersTests(ClockedApp app)
     private async Task RunJobsAsync()
     {
         await app.Services.GetRequiredService<TrainingReminders>().RunOnceAsync(CancellationToken.None);
-        await app.Services.GetRequiredService<OutboxDelivery>().RunOnceAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<OutboxWorker>().RunOnceAsync(CancellationToken.None);
     }
 
     private int MessagesTo(string address, string subject) =>
@@ -97,7 +97,7 @@ public sealed class RemindersSqliteApp() : ClockedApp(DatabaseProvider.Sqlite)
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Lantern:Learning:ReminderCheckSeconds"] = "86400",
-        ["Lantern:Learning:OutboxCheckSeconds"] = "86400",
+        ["Lantern:Mail:OutboxPollSeconds"] = "86400",
     };
 }
 
@@ -106,6 +106,6 @@ public sealed class RemindersPostgresApp() : ClockedApp(DatabaseProvider.Postgre
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Lantern:Learning:ReminderCheckSeconds"] = "86400",
-        ["Lantern:Learning:OutboxCheckSeconds"] = "86400",
+        ["Lantern:Mail:OutboxPollSeconds"] = "86400",
     };
 }

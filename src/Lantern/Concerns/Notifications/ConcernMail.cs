@@ -6,21 +6,23 @@ namespace Lantern.Concerns.Notifications;
 
 /// <summary>
 /// E-mails about concerns: that one is waiting, or that an urgent one has not been opened. A link and
-/// nothing else: no name, no reference, no detail of any child ever goes in an e-mail.
+/// nothing else: no name, no reference, no detail of any child ever goes in an e-mail. They are put in
+/// the outbox inside the caller's transaction (saved with the concern, or not at all) and sent by the
+/// outbox worker, which tries again later if the mail server is down.
 /// </summary>
-public sealed partial class ConcernMail(LanternDbContext db, MailSender mail, IOptions<MailOptions> options, ILogger<ConcernMail> logger)
+public sealed class ConcernMail(LanternDbContext db, MailOutbox outbox, IOptions<MailOptions> options)
 {
     public const string WaitingSubject = "A safeguarding concern is waiting for you in Lantern";
     public const string EscalatedSubject = "Urgent: a safeguarding concern has not been opened";
 
-    /// <summary>Tells whoever the concern is routed to. A failure is logged and never undoes the concern (it is in their inbox).</summary>
-    public async Task TellHandlersAsync(Concern concern, CancellationToken cancellationToken)
+    /// <summary>Queues an e-mail to whoever the concern is routed to (never the person it is about).</summary>
+    public async Task QueueForHandlersAsync(Concern concern, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(concern);
         var link = Link($"/concerns/{concern.Id}");
         foreach (var person in await ConcernPeople.HandlersAsync(db, concern, cancellationToken))
         {
-            await SendAsync(person, WaitingSubject,
+            Queue(concern, person, WaitingSubject,
                 $"""
                 Hello {person.Name},
 
@@ -30,17 +32,17 @@ public sealed partial class ConcernMail(LanternDbContext db, MailSender mail, IO
                 {link}
 
                 This e-mail holds no details on purpose. Please do not forward it.
-                """, cancellationToken);
+                """);
         }
     }
 
-    public async Task TellEscalationAsync(Concern concern, int minutes, CancellationToken cancellationToken)
+    public async Task QueueEscalationAsync(Concern concern, int minutes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(concern);
         var link = Link("/concerns");
         foreach (var person in await ConcernPeople.EscalationAsync(db, concern, cancellationToken))
         {
-            await SendAsync(person, EscalatedSubject,
+            Queue(concern, person, EscalatedSubject,
                 $"""
                 Hello {person.Name},
 
@@ -50,29 +52,20 @@ public sealed partial class ConcernMail(LanternDbContext db, MailSender mail, IO
                 {link}
 
                 This e-mail holds no details on purpose. Please do not forward it.
-                """, cancellationToken);
+                """);
         }
     }
+
+    /// <summary>After the caller's transaction commits: send now rather than at the next poll.</summary>
+    public void SendSoon() => outbox.Wake();
 
     private string Link(string path) => options.Value.PublicBaseUrl.TrimEnd('/') + path;
 
-    private async Task SendAsync(ConcernPeople.Contact person, string subject, string body, CancellationToken cancellationToken)
+    private void Queue(Concern concern, ConcernPeople.Contact person, string subject, string body)
     {
-        if (string.IsNullOrEmpty(person.Email))
+        if (!string.IsNullOrEmpty(person.Email))
         {
-            return;
-        }
-
-        try
-        {
-            await mail.SendAsync(person.Email, person.Name, subject, body, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or MailKit.ServiceNotConnectedException or MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException or System.Net.Sockets.SocketException or MailKit.ServiceNotAuthenticatedException)
-        {
-            LogNotSent(logger, person.Id, e.GetType().Name);
+            outbox.Add(concern.OrganisationId, person.Email, person.Name, subject, body);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A concern e-mail to person {PersonId} was not sent ({Error}).")]
-    private static partial void LogNotSent(ILogger logger, Guid personId, string error);
 }

@@ -88,11 +88,12 @@ public sealed partial class UrgentConcernEscalation(
                 }
 
                 await audit.AppendAsync(new AuditEvent(concern.OrganisationId, null, "concern.escalate", ["concern:" + concern.Id], $"not opened within {limit} minutes"), cancellationToken);
+                await mail.QueueEscalationAsync(concern, limit, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            await mail.TellEscalationAsync(concern, limit, cancellationToken);
+            mail.SendSoon();
         }
     }
 

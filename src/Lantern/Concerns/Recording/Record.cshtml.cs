@@ -4,8 +4,8 @@ using Lantern.Accounts;
 using Lantern.Accounts.Admin;
 using Lantern.Audit;
 using Lantern.Concerns.Access;
-using Lantern.Concerns.Notifications;
 using Lantern.Data;
+using Lantern.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -24,13 +24,15 @@ public sealed partial class RecordModel(
     LanternDbContext db,
     ConcernDrafts drafts,
     RecordConcern record,
-    ConcernMail mail,
     IAuditTrail audit,
     TimeProvider clock,
     ILogger<RecordModel> logger) : PageModel
 {
     /// <summary>Enough for 1 MB typed into a field to be answered with a message that keeps it, not a refusal.</summary>
     public const long MaxBody = 3 * 1024 * 1024;
+
+    /// <summary>At most this many people are offered for one search; a longer list means the search needs more letters.</summary>
+    public const int StaffSearchLimit = 20;
 
     public const string NotSavedMessage = "Your concern has not been saved yet because of a problem on our side. Nothing you typed has been lost: it is still on this page. Try again in a minute. If a child is at risk now, do not wait: phone your safeguarding lead, or the police on 999.";
 
@@ -106,6 +108,12 @@ public sealed partial class RecordModel(
         Step = step ?? RecordingSteps.Danger;
         Saved = found?.Content ?? new ConcernDraftContent();
         Input = Saved;
+        if (Step == RecordingSteps.Staff && !string.IsNullOrWhiteSpace(Search) && Input.AboutStaff is null)
+        {
+            // Searching for a person means the answer is yes; it is saved only when they continue.
+            Input = new ConcernDraftContent { AboutStaff = "yes" };
+        }
+
         await LoadAsync(me, cancellationToken);
         return Page();
     }
@@ -294,11 +302,6 @@ public sealed partial class RecordModel(
 
         if (result.Concern is { } concern)
         {
-            if (!result.Replayed)
-            {
-                await mail.TellHandlersAsync(concern, cancellationToken);
-            }
-
             return Redirect($"/concerns/{concern.Id}/recorded");
         }
 
@@ -345,7 +348,7 @@ public sealed partial class RecordModel(
     /// <summary>Checks the posted step; when it is right, copies its answers into the draft and returns the next step.</summary>
     private async Task<string> ValidateAndMergeAsync(ConcernViewer me, ConcernDraftContent posted, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         switch (Step)
         {
             case RecordingSteps.Danger:
@@ -491,7 +494,7 @@ public sealed partial class RecordModel(
     /// <summary>What the step shows besides the form: chosen children, search results, people, files, what is missing.</summary>
     private async Task LoadAsync(ConcernViewer me, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         if (Step is RecordingSteps.Children or RecordingSteps.Check)
         {
             var ids = Saved.ChildIds.Select(s => Guid.TryParse(s, out var g) ? g : Guid.Empty).ToList();
@@ -530,15 +533,45 @@ public sealed partial class RecordModel(
             ModelState.AddModelError("Search", Search.Trim().Length < 2 ? "Enter at least 2 letters of the child's name" : "Enter fewer letters of the child's name");
         }
 
-        if (Step is RecordingSteps.Staff or RecordingSteps.Check)
+        if (Step == RecordingSteps.Staff && Search?.Trim() is { Length: >= 2 and <= ConcernRules.ChildNameMaxLength } who)
         {
-            var people = await db.Users.AsNoTracking()
-                .Where(u => u.OrganisationId == me.OrganisationId && u.Id != me.PersonId && u.DisabledAt == null)
-                .OrderBy(u => u.DisplayName)
-                .Select(u => new { u.Id, u.DisplayName })
+            // Tenancy in the query: only active people of the person's own organisation, never themselves.
+            var lower = who.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // ToLower runs in the database as lower(); there is no culture to give it.
+            var found = await db.Users.AsNoTracking()
+                .Where(u => u.OrganisationId == me.OrganisationId && u.Id != me.PersonId && u.DisabledAt == null
+                    && (u.DisplayName.ToLower().Contains(lower) || (u.Email != null && u.Email.ToLower().Contains(lower))))
+                .OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
+                .Take(StaffSearchLimit)
+                .Select(u => new { u.Id, u.DisplayName, u.Email })
                 .ToListAsync(cancellationToken);
-            People = people.Select(p => new CheckboxItem(p.Id.ToString(), p.DisplayName)).ToList();
-            SubjectName = People.FirstOrDefault(p => p.Value == Saved.SubjectPersonId)?.Text;
+#pragma warning restore CA1304, CA1311, CA1862
+            People = found.Select(p => new CheckboxItem(p.Id.ToString(), p.DisplayName, p.Email)).ToList();
+            if (found.Count == 0)
+            {
+                ModelState.AddModelError("Search", "Nobody in your organisation matches that name. Check the spelling, or try part of their name or e-mail address");
+            }
+        }
+        else if (Step == RecordingSteps.Staff && Search is { Length: > 0 })
+        {
+            ModelState.AddModelError("Search", Search.Trim().Length < 2 ? "Enter at least 2 letters of the person's name" : "Enter fewer letters of the person's name");
+        }
+
+        var chosen = Input.SubjectPersonId ?? Saved.SubjectPersonId;
+        if (Step is RecordingSteps.Staff or RecordingSteps.Check && Guid.TryParse(chosen, out var subjectId))
+        {
+            var subject = await db.Users.AsNoTracking()
+                .Where(u => u.OrganisationId == me.OrganisationId && u.Id == subjectId)
+                .Select(u => new { u.Id, u.DisplayName, u.Email })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (subject is not null)
+            {
+                SubjectName = subject.DisplayName;
+                if (Step == RecordingSteps.Staff && People.All(p => p.Value != subject.Id.ToString()))
+                {
+                    People = [new CheckboxItem(subject.Id.ToString(), subject.DisplayName, subject.Email), .. People];
+                }
+            }
         }
 
         if (Step == RecordingSteps.Check)

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Lantern.Audit;
 using Lantern.Concerns.Access;
+using Lantern.Concerns.Notifications;
 using Lantern.Data;
 using Lantern.Security.Encryption;
+using Lantern.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lantern.Concerns.Recording;
@@ -12,7 +14,7 @@ namespace Lantern.Concerns.Recording;
 /// replayed submit finds the concern already made. The concern, its children, their chronology, its
 /// attachments, the draft's removal and the audit entry are one transaction: all saved, or none.
 /// </summary>
-public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAuditTrail audit, ConcernDrafts drafts, TimeProvider clock)
+public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAuditTrail audit, ConcernDrafts drafts, ConcernMail mail, TimeProvider clock)
 {
     public async Task<Concern?> AlreadyRecordedAsync(ConcernViewer me, Guid key, CancellationToken cancellationToken)
     {
@@ -34,12 +36,18 @@ public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAu
         var found = await drafts.FindAsync(me, key, cancellationToken);
         if (found is not { } draft)
         {
+            // The same draft sent at the same moment by another request, which has just committed: its concern stands.
+            if (await AlreadyRecordedAsync(me, key, cancellationToken) is { } justDone)
+            {
+                return new SubmitResult(justDone, Replayed: true, []);
+            }
+
             return new SubmitResult(null, Replayed: false, [(RecordingSteps.Danger, "This concern was not found. It may have been sent already, or it was not finished within 7 days.")]);
         }
 
         var content = draft.Content;
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = UkTime.DateOf(now);
         var childIds = content.ChildIds.Select(s => Guid.TryParse(s, out var g) ? g : Guid.Empty).Distinct().ToList();
         var existingChildren = await db.Children.AsNoTracking()
             .Where(c => c.OrganisationId == me.OrganisationId && childIds.Contains(c.Id))
@@ -112,7 +120,8 @@ public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAu
 
         var on = DateParts.Read(content.OccurredDay, content.OccurredMonth, content.OccurredYear)!.Value;
         var time = DateParts.ReadTime(content.OccurredTime);
-        var occurredAt = new DateTimeOffset(on.ToDateTime(time ?? TimeOnly.MinValue), TimeSpan.Zero);
+        // Typed in UK local time; stored as UTC, so a chronology stays in order across the clocks changing.
+        var occurredAt = UkTime.FromUk(on, time ?? TimeOnly.MinValue);
         var id = Guid.CreateVersion7();
         var whatHappened = cipher.SealText(content.WhatHappened!.Trim(), Concern.WhatHappenedContext(id));
         var childsWords = cipher.SealText(content.ChildsWords?.Trim() ?? string.Empty, Concern.ChildsWordsContext(id));
@@ -175,19 +184,39 @@ public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAu
         var records = new List<string> { "concern:" + id };
         records.AddRange(children.Select(c => "child:" + c));
         await audit.AppendAsync(new AuditEvent(me.OrganisationId, me.PersonId, "concern.create", records, concern.Urgent ? "urgent" : null), cancellationToken);
+        await mail.QueueForHandlersAsync(concern, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        mail.SendSoon();
         return concern;
     }
 
+    /// <summary>
+    /// The organisation's next number for the year, taken inside the caller's transaction so the counter row
+    /// stays locked until it commits. PostgreSQL: one atomic upsert (an UPDATE that matched no row locked
+    /// nothing, so two first-of-the-year submissions both inserted and one failed on the key). SQLite: the
+    /// UPDATE is the transaction's first write and takes the database's single write lock, so the insert
+    /// that may follow cannot race.
+    /// </summary>
     private async Task<int> NextNumberAsync(Guid organisationId, int year, CancellationToken cancellationToken)
     {
+        if (db.Database.IsNpgsql())
+        {
+            var numbers = await db.Database.SqlQuery<int>(
+                $"""
+                INSERT INTO "ConcernReferenceCounters" ("OrganisationId", "Year", "LastNumber") VALUES ({organisationId}, {year}, 1)
+                ON CONFLICT ("OrganisationId", "Year") DO UPDATE SET "LastNumber" = "ConcernReferenceCounters"."LastNumber" + 1
+                RETURNING "LastNumber" AS "Value"
+                """)
+                .ToListAsync(cancellationToken);
+            return numbers.Single();
+        }
+
         var updated = await db.ConcernReferenceCounters
             .Where(c => c.OrganisationId == organisationId && c.Year == year)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), cancellationToken);
         if (updated == 0)
         {
-            // The year's first concern: a concurrent first one makes this insert fail, and the submit is retried.
             db.ConcernReferenceCounters.Add(new ConcernReferenceCounter { OrganisationId = organisationId, Year = year, LastNumber = 1 });
             await db.SaveChangesAsync(cancellationToken);
             return 1;
@@ -201,7 +230,7 @@ public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAu
 
     private static Child NewChild(ConcernViewer me, NewChildInput input, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = UkTime.DateOf(now);
         var born = DateParts.Read(input.BirthDay, input.BirthMonth, input.BirthYear);
         var age = born is null && int.TryParse(input.Age, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : (int?)null;
         return new Child

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lantern.Audit;
 using Lantern.Concerns.Access;
 using Lantern.Data;
@@ -15,9 +16,24 @@ namespace Lantern.Concerns.Triage;
 /// </summary>
 public sealed class InboxModel(LanternDbContext db, IAuditTrail audit, TimeProvider clock) : PageModel
 {
-    public const int PageSize = 200;
+    public const int DefaultPageSize = 50;
+
+    /// <summary>No page lists more than this, whatever the address asks for.</summary>
+    public const int MaxPageSize = 200;
 
     public IReadOnlyList<Row> Concerns { get; private set; } = [];
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageSize { get; private set; } = DefaultPageSize;
+
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>The address of another page, keeping a page size that was asked for.</summary>
+    public string PagePath(int page) =>
+        "/concerns?page=" + page.ToString(CultureInfo.InvariantCulture) + (PageSize == DefaultPageSize ? "" : "&size=" + PageSize.ToString(CultureInfo.InvariantCulture));
 
     public DateTimeOffset Now { get; private set; }
 
@@ -37,10 +53,19 @@ public sealed class InboxModel(LanternDbContext db, IAuditTrail audit, TimeProvi
         }
 
         Now = clock.GetUtcNow();
-        var rows = await db.Concerns.AsNoTracking()
+        // Read as text from the query (Razor Pages keeps the "page" route value for itself): a page number
+        // that is not a number shows the first page, a size over the cap shows the cap.
+        PageSize = ReadNumber(Request.Query["size"], DefaultPageSize, MaxPageSize);
+        var open = db.Concerns.AsNoTracking()
             .Where(ConcernAccess.HandledBy(me))
-            .Where(c => c.Status == ConcernStatus.Open)
-            .OrderByDescending(c => c.Urgent).ThenBy(c => c.RecordedAt)
+            .Where(c => c.Status == ConcernStatus.Open);
+        Total = await open.CountAsync(cancellationToken);
+        PageNumber = Math.Min(ReadNumber(Request.Query["page"], 1, int.MaxValue), PageCount);
+
+        // Urgent first, then the longest waiting; the id breaks ties so a row never shows on two pages.
+        var rows = await open
+            .OrderByDescending(c => c.Urgent).ThenBy(c => c.RecordedAt).ThenBy(c => c.Id)
+            .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize)
             .Select(c => new { c.Id, c.Reference, c.Urgent, c.AboutStaff, c.RecordedAt, c.FirstOpenedAt, c.EscalatedAt, c.Categories })
             .ToListAsync(cancellationToken);
@@ -70,6 +95,10 @@ public sealed class InboxModel(LanternDbContext db, IAuditTrail audit, TimeProvi
         await audit.RecordAsync(db, new AuditEvent(me.OrganisationId, me.PersonId, "concern.list", records.Count == 0 ? ["concern-inbox:" + me.OrganisationId] : records, "inbox"), cancellationToken);
         return Page();
     }
+
+    /// <summary>A whole number from 1 to <paramref name="max"/> read from the address, or the fallback for anything else.</summary>
+    public static int ReadNumber(string? text, int fallback, int max) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? Math.Min(n, max) : fallback;
 
     public static string Waited(TimeSpan waited) =>
         waited.TotalMinutes < 1 ? "less than a minute"

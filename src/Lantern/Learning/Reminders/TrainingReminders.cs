@@ -26,7 +26,8 @@ public sealed partial class TrainingReminders(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = OutboxDelivery.Clamp(TimeSpan.FromSeconds(options.Value.ReminderCheckSeconds));
+        // Between a second and a day: a timer cannot wait longer than 49 days.
+        var interval = TimeSpan.FromSeconds(Math.Clamp(options.Value.ReminderCheckSeconds, 1, 86_400));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -64,6 +65,7 @@ public sealed partial class TrainingReminders(
         }
 
         var records = scope.ServiceProvider.GetRequiredService<TrainingRecords>();
+        var outbox = scope.ServiceProvider.GetRequiredService<MailOutbox>();
         var organisations = await db.Organisations.Select(o => o.Id).ToListAsync(cancellationToken);
         var link = mail.Value.PublicBaseUrl.TrimEnd('/');
         var queued = 0;
@@ -90,7 +92,7 @@ public sealed partial class TrainingReminders(
                         _ => $"You were asked to complete {course.Title} by {when}, and it is not done yet. Please do it as soon as you can.",
                     };
                     var key = $"training:{row.PersonId:N}:{course.Id:N}:{state.Status}:{date:yyyyMMdd}";
-                    if (await MailOutbox.QueueAsync(db, org, key, row.Email, row.Name, Subject(state.Status, course.Title),
+                    if (await outbox.QueueOnceAsync(org, key, row.Email, row.Name, Subject(state.Status, course.Title),
                             $"""
                             Hello {row.Name},
 
@@ -98,20 +100,20 @@ public sealed partial class TrainingReminders(
 
                             Open My training in Lantern (you will be asked to sign in):
                             {link}/my-training
-                            """, now, cancellationToken))
+                            """, cancellationToken))
                     {
                         queued++;
                     }
                 }
             }
 
-            queued += await QueueDigestsAsync(db, org, grid, link, now, cancellationToken);
+            queued += await QueueDigestsAsync(db, outbox, org, grid, link, now, cancellationToken);
         }
 
         return queued;
     }
 
-    private static async Task<int> QueueDigestsAsync(LanternDbContext db, Guid org, TrainingGrid grid, string link, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<int> QueueDigestsAsync(LanternDbContext db, MailOutbox outbox, Guid org, TrainingGrid grid, string link, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var managers = await (
                 from u in db.Users
@@ -131,7 +133,7 @@ public sealed partial class TrainingReminders(
         var queued = 0;
         foreach (var manager in managers)
         {
-            if (await MailOutbox.QueueAsync(db, org, $"digest:{manager.Id:N}:{week}", manager.Email!, manager.DisplayName, DigestSubject,
+            if (await outbox.QueueOnceAsync(org, $"digest:{manager.Id:N}:{week}", manager.Email!, manager.DisplayName, DigestSubject,
                     $"""
                     Hello {manager.DisplayName},
 
@@ -144,7 +146,7 @@ public sealed partial class TrainingReminders(
 
                     See who, in the training matrix (you will be asked to sign in):
                     {link}/training
-                    """, now, cancellationToken))
+                    """, cancellationToken))
             {
                 queued++;
             }

@@ -1,0 +1,121 @@
+using Lantern.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lantern.Mail;
+
+/// <summary>
+/// Sends what is in the outbox. Only the node holding the lease sends, so several nodes never send one
+/// e-mail twice between them. A failure (server down, refused) leaves the message in the outbox to be
+/// tried again later, waiting longer each time up to a cap: nothing is dropped. A crash between sending
+/// and marking sent may send a message twice; never zero times.
+/// </summary>
+public sealed partial class OutboxWorker(
+    IServiceScopeFactory scopes,
+    OutboxSignal signal,
+    TimeProvider clock,
+    IOptions<MailOptions> options,
+    ILogger<OutboxWorker> logger) : BackgroundService
+{
+    public const string JobName = "mail.outbox";
+    private const int Batch = 50;
+    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>How long to wait before the next try after this many failures: doubling from the first wait, up to the cap.</summary>
+    public static TimeSpan Backoff(int failures, MailOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var first = TimeSpan.FromSeconds(Math.Max(1, options.OutboxRetrySeconds));
+        var cap = TimeSpan.FromMinutes(Math.Max(1, options.OutboxRetryMaxMinutes));
+        var exponent = Math.Clamp(failures - 1, 0, 20);
+        var wait = first * Math.Pow(2, exponent);
+        return wait < cap ? wait : cap;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var poll = TimeSpan.FromSeconds(Math.Max(1, options.Value.OutboxPollSeconds));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // Woken at once when mail is queued on this node; otherwise every poll (on the app's clock, so tests can move it).
+                using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var woken = signal.WaitAsync(Timeout.InfiniteTimeSpan, wake.Token);
+                var polled = Task.Delay(poll, clock, wake.Token);
+                await Task.WhenAny(woken, polled);
+                await wake.CancelAsync();
+                await Task.WhenAll(Quietly(woken), Quietly(polled));
+                stoppingToken.ThrowIfCancellationRequested();
+                while (await RunOnceAsync(stoppingToken) == Batch)
+                {
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or IOException or TimeoutException)
+            {
+                LogFailed(logger, e.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>Sends what is due now; returns how many messages were tried.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LanternDbContext>();
+        var sender = scope.ServiceProvider.GetRequiredService<MailSender>();
+        var now = clock.GetUtcNow();
+        if (!await JobLeases.TryTakeAsync(db, JobName, _holder, now, TimeSpan.FromMinutes(2), cancellationToken))
+        {
+            return 0;
+        }
+
+        var due = await db.OutboxMessages
+            .Where(m => m.SentAt == null && m.NextAttemptAt <= now)
+            .OrderBy(m => m.NextAttemptAt)
+            .Take(Batch)
+            .ToListAsync(cancellationToken);
+        foreach (var message in due)
+        {
+            try
+            {
+                await sender.SendAsync(message.ToAddress, message.ToName, message.Subject, message.Body, cancellationToken);
+                message.SentAt = clock.GetUtcNow();
+                message.LastError = null;
+            }
+            catch (Exception e) when (e is IOException or MailKit.ServiceNotConnectedException or MailKit.CommandException or MailKit.ProtocolException
+                or System.Net.Sockets.SocketException or MailKit.ServiceNotAuthenticatedException or TimeoutException)
+            {
+                message.Attempts++;
+                message.LastError = e.GetType().Name;
+                message.NextAttemptAt = clock.GetUtcNow() + Backoff(message.Attempts, options.Value);
+                LogNotSent(logger, message.Id, message.Attempts, e.GetType().Name);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return due.Count;
+    }
+
+    private static async Task Quietly(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {MessageId} was not sent (attempt {Attempts}, {Error}); it stays in the outbox and is tried again later.")]
+    private static partial void LogNotSent(ILogger logger, Guid messageId, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox could not be read ({Error}); it is tried again shortly.")]
+    private static partial void LogFailed(ILogger logger, string error);
+}
