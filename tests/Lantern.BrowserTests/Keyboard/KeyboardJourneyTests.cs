@@ -55,6 +55,8 @@ public sealed class KeyboardJourneyTests(Chromium chromium, RiversideApp app, Fi
         await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" }));
         await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Lantern", Exact = true }));
         await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Worried about a child?", Exact = true }));
+        await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Courses", Exact = true }));
+        await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }));
         await TabToAsync(page, page.GetByLabel("E-mail address"));
         await page.Keyboard.TypeAsync(DemoPeople.EmailFor(role));
         await TabToAsync(page, page.GetByLabel("Password"));

@@ -35,8 +35,8 @@ public sealed class NavigationTests
         Assert.Empty(Navigation.For(Person(false, Roles.Learner, Roles.Dsl)));
 
     [Fact]
-    public void Nobody_signed_in_sees_no_navigation() =>
-        Assert.Empty(Navigation.For(new ClaimsPrincipal(new ClaimsIdentity())));
+    public void A_visitor_sees_the_public_courses_and_signing_in() =>
+        Assert.Equal(["/learn", "/sign-in"], Navigation.For(new ClaimsPrincipal(new ClaimsIdentity())).Select(i => i.Href));
 
     [Theory]
     [InlineData("/", "/", true)]
