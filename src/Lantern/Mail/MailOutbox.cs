@@ -9,20 +9,8 @@ namespace Lantern.Mail;
 /// </summary>
 public sealed class MailOutbox(LanternDbContext db, OutboxSignal signal, TimeProvider clock)
 {
-    public void Add(Guid? organisationId, string toAddress, string toName, string subject, string body)
-    {
-        var now = clock.GetUtcNow();
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            OrganisationId = organisationId,
-            ToAddress = toAddress,
-            ToName = toName,
-            Subject = subject,
-            Body = body,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
-    }
+    public void Add(Guid? organisationId, string toAddress, string toName, string subject, string body) =>
+        db.OutboxMessages.Add(NewMessage(organisationId, key: null, toAddress, toName, subject, body));
 
     /// <summary>
     /// Queues and saves at once a message named by <paramref name="key"/>, unless one with that key is already in
@@ -35,18 +23,7 @@ public sealed class MailOutbox(LanternDbContext db, OutboxSignal signal, TimePro
             return false;
         }
 
-        var now = clock.GetUtcNow();
-        var message = new OutboxMessage
-        {
-            OrganisationId = organisationId,
-            Key = key,
-            ToAddress = toAddress,
-            ToName = toName,
-            Subject = subject,
-            Body = body,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        };
+        var message = NewMessage(organisationId, key, toAddress, toName, subject, body);
         db.OutboxMessages.Add(message);
         try
         {
@@ -61,4 +38,20 @@ public sealed class MailOutbox(LanternDbContext db, OutboxSignal signal, TimePro
     }
 
     public void Wake() => signal.Wake();
+
+    private OutboxMessage NewMessage(Guid? organisationId, string? key, string toAddress, string toName, string subject, string body)
+    {
+        var now = clock.GetUtcNow();
+        return new OutboxMessage
+        {
+            OrganisationId = organisationId,
+            Key = key,
+            ToAddress = toAddress,
+            ToName = toName,
+            Subject = subject,
+            Body = body,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+    }
 }
