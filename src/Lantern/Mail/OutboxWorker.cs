@@ -19,6 +19,7 @@ public sealed partial class OutboxWorker(
 {
     public const string JobName = "mail.outbox";
     private const int Batch = 50;
+    private static readonly TimeSpan ClaimTime = TimeSpan.FromMinutes(5);
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>How long to wait before the next try after this many failures: doubling from the first wait, up to the cap.</summary>
@@ -81,6 +82,17 @@ public sealed partial class OutboxWorker(
             .ToListAsync(cancellationToken);
         foreach (var message in due)
         {
+            // Claim it first: another run that read the same row (a second node after a lease ran out, or a
+            // second run on this one) finds it moved on and leaves it, so a message is never sent twice that way.
+            var claimedUntil = clock.GetUtcNow() + ClaimTime;
+            var claimed = await db.OutboxMessages
+                .Where(m => m.Id == message.Id && m.SentAt == null && m.NextAttemptAt == message.NextAttemptAt)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, claimedUntil), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
             try
             {
                 await sender.SendAsync(message.ToAddress, message.ToName, message.Subject, message.Body, cancellationToken);

@@ -3,6 +3,7 @@ using Lantern.Concerns.Notifications;
 using Lantern.Data;
 using Lantern.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lantern.IntegrationTests.Concerns;
 
@@ -45,6 +46,30 @@ public abstract class ConcernMailOutboxTests(LanternApp app)
         Assert.NotNull((await RowToAsync(DemoPeople.EmailFor(Roles.Dsl), id)).SentAt);
         Assert.Single(app.Mail.Messages, m => m.To.Mailboxes.Any(t => t.Address == DemoPeople.EmailFor(Roles.Dsl)) && (m.TextBody ?? "").Contains(id.ToString(), StringComparison.Ordinal));
         Assert.True(app.Mail.Refused >= 2);
+    }
+
+    [Fact]
+    public async Task Runs_of_the_outbox_at_the_same_time_send_each_message_once()
+    {
+        var to = $"twice-{Guid.NewGuid():N}@example.org";
+        await ConcernData.WithDbAsync(app, async db =>
+        {
+            var outbox = new Lantern.Mail.MailOutbox(db, app.Services.GetRequiredService<Lantern.Mail.OutboxSignal>(), TimeProvider.System);
+            for (var i = 0; i < 10; i++)
+            {
+                outbox.Add(null, to, "Twice", $"Message {i}", "Body");
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var worker = app.Services.GetRequiredService<Lantern.Mail.OutboxWorker>();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => worker.RunOnceAsync(CancellationToken.None))));
+        await WaitUntilAsync(async () => await ConcernData.WithDbAsync(app, db => db.OutboxMessages.CountAsync(m => m.ToAddress == to && m.SentAt != null)) == 10);
+
+        var received = app.Mail.Messages.Where(m => m.To.Mailboxes.Any(t => t.Address == to)).Select(m => m.Subject).ToList();
+        Assert.Equal(10, received.Count);
+        Assert.Equal(10, received.Distinct().Count());
     }
 
     private Task<Lantern.Mail.OutboxMessage> RowToAsync(string address, Guid concern) =>

@@ -42,8 +42,23 @@ public static class DatabaseTemplates
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {PostgresTemplate}", connection);
-            await command.ExecuteNonQueryAsync();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {PostgresTemplate}", connection);
+                    await command.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 5)
+                {
+                    // A connection the template's own app left behind (a background job closing late): end it and copy again.
+                    await using var end = new NpgsqlCommand(
+                        $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{PostgresTemplate}' AND pid <> pg_backend_pid()", connection);
+                    await end.ExecuteNonQueryAsync();
+                    await Task.Delay(200 * attempt);
+                }
+            }
         }
 
         return PostgresCluster.ConnectionString(admin, name);
