@@ -48,6 +48,8 @@ public static class UkTime
 
     public static string ShortDate(DateOnly date) => date.ToString("d MMM yyyy", British);
 
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", British);
+
     /// <summary>2:30pm, midday or midnight.</summary>
     public static string Time(DateTimeOffset at)
     {

@@ -144,10 +144,10 @@ public sealed class DatabaseTicketStore(
             return known.Ticket.Clone();
         }
 
-        AuthenticationTicket ticket;
+        AuthenticationTicket? ticket;
         try
         {
-            ticket = TicketSerializer.Default.Deserialize(_protector.Unprotect(protectedTicket))!;
+            ticket = TicketSerializer.Default.Deserialize(_protector.Unprotect(protectedTicket));
         }
         catch (CryptographicException)
         {

@@ -3,6 +3,7 @@ using Lantern.Accounts.Users;
 using Lantern.Data;
 using Lantern.Learning.Records;
 using Lantern.Mail;
+using Lantern.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -84,7 +85,7 @@ public sealed partial class TrainingReminders(
                     var state = cell.State;
                     var date = state.Status == TrainingStatus.Overdue ? state.DueOn!.Value : state.ValidUntil!.Value;
                     var course = grid.Courses[i];
-                    var when = date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+                    var when = UkTime.Date(date);
                     var what = state.Status switch
                     {
                         TrainingStatus.DueSoon => $"Your training in {course.Title} runs out on {when}. Please take it again before then.",
