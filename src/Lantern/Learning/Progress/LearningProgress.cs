@@ -43,14 +43,15 @@ public sealed class LearningProgress(LanternDbContext db, IAuditTrail audit, Tim
             return null;
         }
 
-        var (org, me) = (user.GetOrganisationId(), user.GetUserId());
-        var courseId = place.Course.CourseId;
-        var attempt = await AttemptAsync(org, me, courseId, cancellationToken);
-        if (await db.ChapterViews.AnyAsync(v => v.OrganisationId == org && v.UserId == me && v.CourseId == courseId && v.Attempt == attempt && v.BookId == place.Book.Id && v.ChapterId == chapter.Id, cancellationToken))
+        // Most views are of a chapter already seen: one query answers that, and nothing is written.
+        if (await HasReachedAsync(user, place, cancellationToken))
         {
             return null;
         }
 
+        var (org, me) = (user.GetOrganisationId(), user.GetUserId());
+        var courseId = place.Course.CourseId;
+        var attempt = await AttemptAsync(org, me, courseId, cancellationToken);
         var now = clock.GetUtcNow();
         db.ChapterViews.Add(new ChapterView
         {
@@ -83,9 +84,13 @@ public sealed class LearningProgress(LanternDbContext db, IAuditTrail audit, Tim
     {
         ArgumentNullException.ThrowIfNull(place);
         var (org, me) = (user.GetOrganisationId(), user.GetUserId());
-        var courseId = place.Course.CourseId;
-        var attempt = await AttemptAsync(org, me, courseId, cancellationToken);
-        return await db.ChapterViews.AnyAsync(v => v.OrganisationId == org && v.UserId == me && v.CourseId == courseId && v.Attempt == attempt && v.BookId == place.Book.Id && v.ChapterId == place.Chapter!.Id, cancellationToken);
+        var (courseId, bookId, chapterId) = (place.Course.CourseId, place.Book.Id, place.Chapter!.Id);
+
+        // The attempt is the number of completions in Lantern, counted inside the same query.
+        return await db.ChapterViews.AnyAsync(
+            v => v.OrganisationId == org && v.UserId == me && v.CourseId == courseId && v.BookId == bookId && v.ChapterId == chapterId
+                && v.Attempt == db.Completions.Count(c => c.OrganisationId == org && c.UserId == me && c.CourseId == courseId && c.Source == CompletionSource.Lantern),
+            cancellationToken);
     }
 
     /// <summary>Records a marked answer (the latest answer to a question counts); returns the completion if it completed the course.</summary>
