@@ -13,6 +13,7 @@ using Lantern.Screening;
 using Lantern.Security;
 using Lantern.Security.Encryption;
 using Lantern.Shared;
+using Lantern.Site;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 // Leading words name a command (`Lantern courses import PATH`); `--demo` adds the demo organisation
@@ -85,6 +86,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseMiddleware<StorageUnavailableMiddleware>(); // the database unreachable: "not saved", with what was sent shown back
 app.UseLanternStaticFiles();
 app.UseOutputCache(); // before routing and sign-in: a kept public page costs no more than a static file
 app.UseRouting();

@@ -20,7 +20,7 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next)
         ArgumentNullException.ThrowIfNull(context);
 
         // The error page re-executed for this very request must not be refused again.
-        if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+        if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Items.ContainsKey(Site.NotSavedRequest.ItemKey))
         {
             await next(context);
             return;

@@ -99,7 +99,7 @@ public sealed partial class AttachmentsModel(LanternDbContext db, ConcernDrafts 
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (Exception e) when (RecordModel.IsStorageFailure(e))
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             LogNotSaved(logger, e.GetType().Name);
             ModelState.AddModelError(nameof(Upload), "The file could not be saved because of a problem on our side. Your other answers are saved. Try again in a minute.");

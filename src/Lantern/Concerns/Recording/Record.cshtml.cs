@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Lantern.Accounts;
 using Lantern.Accounts.Admin;
@@ -158,10 +157,11 @@ public sealed partial class RecordModel(
         {
             await drafts.SaveAsync(me, id, found?.Draft, Saved, cancellationToken);
         }
-        catch (Exception e) when (IsStorageFailure(e))
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             LogNotSaved(logger, e.GetType().Name);
             ModelState.AddModelError(string.Empty, NotSavedMessage);
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return await ShowAgainAsync(me, posted, cancellationToken);
         }
 
@@ -200,7 +200,7 @@ public sealed partial class RecordModel(
         {
             await drafts.SaveAsync(me, id, draft.Draft, Saved, cancellationToken);
         }
-        catch (Exception e) when (IsStorageFailure(e))
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             LogNotSaved(logger, e.GetType().Name);
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
@@ -288,7 +288,7 @@ public sealed partial class RecordModel(
         {
             result = await record.SubmitAsync(me, id, cancellationToken);
         }
-        catch (Exception e) when (IsStorageFailure(e))
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             LogNotSaved(logger, e.GetType().Name);
             db.ChangeTracker.Clear();
@@ -328,10 +328,11 @@ public sealed partial class RecordModel(
         {
             await drafts.SaveAsync(me, DraftId, draft, Saved, cancellationToken);
         }
-        catch (Exception e) when (IsStorageFailure(e))
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             LogNotSaved(logger, e.GetType().Name);
             ModelState.AddModelError(string.Empty, NotSavedMessage);
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return await ShowAgainAsync(me, Saved, cancellationToken);
         }
 
@@ -601,10 +602,6 @@ public sealed partial class RecordModel(
             ? $"Born {born.ToString("d MMMM yyyy", british)} (new)"
             : $"Age {child.Age} (new)";
     }
-
-    public static bool IsStorageFailure(Exception e) =>
-        e is DbException or DbUpdateException or TimeoutException or IOException
-        || (e is InvalidOperationException && e.InnerException is DbException or TimeoutException or IOException);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A concern or its draft could not be saved ({Error}); the person was told and their text kept.")]
     private static partial void LogNotSaved(ILogger logger, string error);
