@@ -84,18 +84,4 @@ public sealed class SafeguardingSettingsBrowserTests(Chromium chromium, Riversid
             Assert.Fail($"{page.Url} is {scrollWidth} px wide at a {NarrowestWidth} px viewport. Wider:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", wide)}");
         }
     }
-
-    private static async Task TabUntilAsync(IPage page, ILocator target)
-    {
-        for (var i = 0; i < 80; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
-            {
-                return;
-            }
-        }
-
-        Assert.Fail($"Tab never reached the element on {page.Url}");
-    }
 }

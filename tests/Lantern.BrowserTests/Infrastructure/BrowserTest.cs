@@ -53,6 +53,23 @@ public abstract class BrowserTest(Chromium chromium) : IAsyncLifetime
             $"{path} answered {response.Status}, expected {expectedStatus}{(response.Status == 404 ? " (is the page there yet?)" : "")}; now at {page.Url}");
     }
 
+    /// <summary>Presses Tab until <paramref name="target"/> has focus, as a keyboard user moves through a page.</summary>
+    protected static async Task TabUntilAsync(IPage page, ILocator target)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(target);
+        for (var i = 0; i < 60; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"Tab never reached the element on {page.Url}");
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

@@ -104,6 +104,7 @@ public abstract partial class LanternProcess : IAsyncLifetime, IDisposable
             }
         }
 
+        Stopped();
         try
         {
             Directory.Delete(DataFolder, recursive: true);
@@ -111,6 +112,11 @@ public abstract partial class LanternProcess : IAsyncLifetime, IDisposable
         catch (IOException)
         {
         }
+    }
+
+    /// <summary>After the app has stopped, before its data folder is deleted: undo what a fixture set up around it.</summary>
+    protected virtual void Stopped()
+    {
     }
 
     public void Dispose()

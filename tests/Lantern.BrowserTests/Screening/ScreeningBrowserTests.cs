@@ -150,19 +150,4 @@ public sealed class ScreeningBrowserTests(Chromium chromium, RiversideApp app) :
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
         Assert.False(overflow, $"{page.Url} scrolls sideways at {NarrowestWidth} px");
     }
-
-    /// <summary>Presses Tab until <paramref name="target"/> has focus, as a keyboard user moves through a page.</summary>
-    private static async Task TabUntilAsync(IPage page, ILocator target)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
-            {
-                return;
-            }
-        }
-
-        Assert.Fail($"Tab never reached the element on {page.Url}");
-    }
 }
