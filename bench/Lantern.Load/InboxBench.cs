@@ -1,7 +1,9 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using AngleSharp.Dom;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using OtpNet;
 
 namespace Lantern.Load;
@@ -11,7 +13,8 @@ namespace Lantern.Load;
 /// organisation signs in (password, then a freshly enrolled authenticator, as a person would) and asks
 /// for the first page of <c>/concerns</c> and a later one through Kestrel, one request at a time; in the
 /// same run, alternating with the pages, the raw SQL that yields the same rows (the count, the page of
-/// concerns, their children) runs on its own connection to the same SQLite file. Mean and p99 of each.
+/// concerns, their children) runs on its own connection to the same database (SQLite or PostgreSQL).
+/// Mean and p99 of each.
 /// </summary>
 public static class InboxBench
 {
@@ -21,22 +24,28 @@ public static class InboxBench
         var requests = arguments.Number("requests", 300);
         var laterPage = arguments.Number("page", 100);
         var email = arguments.Text("email") ?? "person2@org1.example";
-        var file = Path.Combine(dataFolder, "lantern.db");
+        var postgres = (arguments.Text("provider") ?? "Sqlite").Equals("Postgres", StringComparison.OrdinalIgnoreCase);
+        var connection = arguments.Text("connection") ?? string.Empty;
 
-        await using var raw = new SqliteConnection($"Data Source={file}");
+        await using DbConnection raw = postgres ? new NpgsqlConnection(connection) : new SqliteConnection($"Data Source={Path.Combine(dataFolder, "lantern.db")}");
         await raw.OpenAsync();
-        await ExecuteAsync(raw, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;");
-        var person = await ReadAsync(raw, """SELECT "Id", "OrganisationId" FROM "AspNetUsers" WHERE "NormalizedEmail" = $email""", ("$email", email.ToUpperInvariant()));
-        var me = (string)person[0][0]!;
-        var org = (string)person[0][1]!;
+        if (!postgres)
+        {
+            await ExecuteAsync(raw, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;");
+        }
+
+        var person = await ReadAsync(raw, """SELECT "Id", "OrganisationId" FROM "AspNetUsers" WHERE "NormalizedEmail" = @email""", ("@email", email.ToUpperInvariant()));
+        var me = person[0][0]!;
+        var org = person[0][1]!;
         // A fresh authenticator each run: the bench enrols one as the person would, and so knows its key.
-        await ExecuteAsync(raw, """UPDATE "AspNetUsers" SET "TwoFactorEnabled" = 0 WHERE "Id" = $me; DELETE FROM "AspNetUserTokens" WHERE "UserId" = $me""", ("$me", me));
+        await ExecuteAsync(raw, """UPDATE "AspNetUsers" SET "TwoFactorEnabled" = @no WHERE "Id" = @me; DELETE FROM "AspNetUserTokens" WHERE "UserId" = @me""", ("@me", me), ("@no", false));
 
         var settings = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Lantern:DataFolder"] = dataFolder,
-            ["Lantern:Database:Provider"] = "Sqlite",
+            ["Lantern:Database:Provider"] = postgres ? "Postgres" : "Sqlite",
+            ["Lantern:Database:ConnectionString"] = connection,
             ["Lantern:Mail:SmtpHost"] = string.Empty,
             ["Lantern:RateLimits:SignInPerAddressPerMinute"] = "100000",
             ["Lantern:RateLimits:FormPostsPerMinute"] = "1000000",
@@ -46,7 +55,7 @@ public static class InboxBench
         await app.StartAsync(CancellationToken.None);
         using var visitor = await SignInWithNewAuthenticatorAsync(app.BaseUrl, email);
 
-        var total = Convert.ToInt32((await ReadAsync(raw, RawCount, ("$org", org), ("$me", me)))[0][0], CultureInfo.InvariantCulture);
+        var total = Convert.ToInt32((await ReadAsync(raw, RawCount, ("@org", org), ("@me", me)))[0][0], CultureInfo.InvariantCulture);
         var pages = Math.Max(1, (total + 49) / 50);
         laterPage = Math.Min(laterPage, pages);
         var concerns = Convert.ToInt64((await ReadAsync(raw, """SELECT COUNT(*) FROM "Concerns" """))[0][0], CultureInfo.InvariantCulture);
@@ -145,63 +154,69 @@ public static class InboxBench
 
     /// <summary>The concerns the DSL handles (not about them; routed to the leads, or to them as allegations lead), open.</summary>
     private const string Handled = """
-        c."OrganisationId" = $org AND (c."SubjectPersonId" IS NULL OR c."SubjectPersonId" <> $me)
-        AND (c."Route" = 'SafeguardingLeads' OR (c."Route" = 'AllegationsLead' AND c."RoutedToPersonId" = $me))
+        c."OrganisationId" = @org AND (c."SubjectPersonId" IS NULL OR c."SubjectPersonId" <> @me)
+        AND (c."Route" = 'SafeguardingLeads' OR (c."Route" = 'AllegationsLead' AND c."RoutedToPersonId" = @me))
         AND c."Status" = 'Open'
         """;
 
     private const string RawCount = $"""SELECT COUNT(*) FROM "Concerns" AS c WHERE {Handled}""";
 
     /// <summary>The same rows as the page: how many, the page of concerns, their children's names.</summary>
-    private static async Task<List<object?[]>> RawPageAsync(SqliteConnection connection, string org, string me, int page)
+    private static async Task<List<object?[]>> RawPageAsync(DbConnection connection, object org, object me, int page)
     {
-        await ReadAsync(connection, RawCount, ("$org", org), ("$me", me));
+        await ReadAsync(connection, RawCount, ("@org", org), ("@me", me));
         var rows = await ReadAsync(connection, $"""
             SELECT c."Id", c."Reference", c."Urgent", c."AboutStaff", c."RecordedAt", c."FirstOpenedAt", c."EscalatedAt", c."Categories"
             FROM "Concerns" AS c WHERE {Handled}
             ORDER BY c."Urgent" DESC, c."RecordedAt", c."Id"
-            LIMIT 50 OFFSET $skip
-            """, ("$org", org), ("$me", me), ("$skip", (page - 1) * 50));
-        var ids = string.Join(", ", rows.Select((_, i) => "$c" + i.ToString(CultureInfo.InvariantCulture)));
-        var parameters = rows.Select((r, i) => ("$c" + i.ToString(CultureInfo.InvariantCulture), r[0]!)).Append(("$org", org)).ToArray();
+            LIMIT 50 OFFSET @skip
+            """, ("@org", org), ("@me", me), ("@skip", (page - 1) * 50));
+        var ids = string.Join(", ", rows.Select((_, i) => "@c" + i.ToString(CultureInfo.InvariantCulture)));
+        var parameters = rows.Select((r, i) => ("@c" + i.ToString(CultureInfo.InvariantCulture), r[0]!)).Append(("@org", org)).ToArray();
         if (rows.Count > 0)
         {
             await ReadAsync(connection, $"""
                 SELECT cc."ConcernId", ch."Id", ch."Name"
                 FROM "ConcernChildren" AS cc JOIN "Children" AS ch ON cc."OrganisationId" = ch."OrganisationId" AND cc."ChildId" = ch."Id"
-                WHERE cc."OrganisationId" = $org AND cc."ConcernId" IN ({ids})
+                WHERE cc."OrganisationId" = @org AND cc."ConcernId" IN ({ids})
                 """, parameters);
         }
 
         return rows;
     }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    private static async Task ExecuteAsync(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
         }
 
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<List<object?[]>> ReadAsync(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    private static async Task<List<object?[]>> ReadAsync(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
         }
 
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<object?[]>();
         while (await reader.ReadAsync())
         {
-            var values = new object?[reader.FieldCount];
+            var values = new object[reader.FieldCount];
             reader.GetValues(values);
             rows.Add(values);
         }

@@ -23,7 +23,7 @@ static int Usage()
           Lantern.Load generate --provider Postgres --connection "Host=127.0.0.1;Port=5432;Username=postgres;Database=lantern_bench"
           Lantern.Load crash --provider Sqlite|Postgres --app src/Lantern/bin/Release/net10.0/Lantern.dll --content-root src/Lantern [--kills 20] [--workers 4] [--seed 2026]
           Lantern.Load submissions --app src/Lantern/bin/Release/net10.0/Lantern.dll --content-root src/Lantern [--clients 16] [--concerns 800] [--raw 2000]
-          Lantern.Load inbox --data-folder DIR --app src/Lantern/bin/Release/net10.0/Lantern.dll --content-root src/Lantern [--requests 300] [--page 100] [--email person2@org1.example]
+          Lantern.Load inbox [--provider Postgres --connection STRING] --data-folder DIR --app src/Lantern/bin/Release/net10.0/Lantern.dll --content-root src/Lantern [--requests 300] [--page 100] [--email person2@org1.example]
         """);
     return 2;
 }
