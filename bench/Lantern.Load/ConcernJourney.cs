@@ -38,16 +38,31 @@ public static class ConcernJourney
     }
 
     /// <summary>Goes through every step and sends; true when the confirmation with a reference number is shown.</summary>
-    public static async Task<bool> SubmitAsync(Visitor visitor, Guid key, CancellationToken cancellationToken)
+    public static async Task<bool> SubmitAsync(Visitor visitor, Guid key, CancellationToken cancellationToken) =>
+        Recorded(await WalkAsync(visitor, key, stopAtCheck: false, cancellationToken));
+
+    /// <summary>Goes through every step up to the check page, whose send button has not been pressed yet; returns that page.</summary>
+    public static Task<IDocument> PrepareAsync(Visitor visitor, Guid key, CancellationToken cancellationToken) =>
+        WalkAsync(visitor, key, stopAtCheck: true, cancellationToken);
+
+    /// <summary>Presses send on a check page; true when the confirmation with a reference number is shown.</summary>
+    public static async Task<bool> SendAsync(Visitor visitor, IDocument check, CancellationToken cancellationToken) =>
+        Recorded(await SendAsync(visitor, check, [], cancellationToken, "main form[action*='handler=Submit']"));
+
+    private static bool Recorded(IDocument page) =>
+        new Uri(page.Url).AbsolutePath.EndsWith("/recorded", StringComparison.Ordinal)
+        && page.QuerySelector("main")?.TextContent.Contains("C-", StringComparison.Ordinal) == true;
+
+    private static async Task<IDocument> WalkAsync(Visitor visitor, Guid key, bool stopAtCheck, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(visitor);
         var page = await visitor.GetAsync($"/concerns/new/{key}/danger", cancellationToken);
         for (var steps = 0; steps < 12; steps++)
         {
             var path = new Uri(page.Url).AbsolutePath;
-            if (path.EndsWith("/recorded", StringComparison.Ordinal))
+            if (path.EndsWith("/recorded", StringComparison.Ordinal) || (stopAtCheck && path.EndsWith("/check", StringComparison.Ordinal)))
             {
-                return page.QuerySelector("main")?.TextContent.Contains("C-", StringComparison.Ordinal) == true;
+                return page;
             }
 
             page = path.Split('/').Last() switch

@@ -38,6 +38,13 @@ public static class Generate
         var clock = Stopwatch.StartNew();
         var people = await AddOrganisationsAndPeopleAsync(db, settings);
         Console.WriteLine($"{settings.Organisations:N0} organisations, {people:N0} people in {clock.Elapsed.TotalSeconds:F0} s");
+        if (arguments.Number("concerns", 0) is > 0 and var concerns)
+        {
+            clock.Restart();
+            var rows = await GenerateConcerns.AddAsync(db, arguments.Text("data-folder") ?? "data", concerns, settings.Seed);
+            Console.WriteLine($"{concerns:N0} concerns ({rows:N0} rows with their children, chronology and decisions) in {clock.Elapsed.TotalSeconds:F0} s");
+        }
+
         return 0;
     }
 
