@@ -50,6 +50,17 @@ public sealed record CatalogueContent(
     public string NextStepFor(RiskBand band, bool harmIndicated) =>
         NextSteps.TryGetValue(harmIndicated ? HarmStep : band.ToString(), out var step) ? step : string.Empty;
 
+    /// <summary>The indicators in use, by domain, signs of harm first (they ask for action today); domains with none in use are left out.</summary>
+    public IReadOnlyList<(Domain Domain, IReadOnlyList<Indicator> Signs)> SignsByDomain()
+    {
+        var active = Indicators.Where(i => !i.Retired).ToList();
+        return Domains
+            .OrderBy(d => active.Any(i => i.Domain == d.Id && i.Kind == IndicatorKind.Harm) ? 0 : 1)
+            .Select(d => (d, (IReadOnlyList<Indicator>)active.Where(i => i.Domain == d.Id).ToList()))
+            .Where(g => g.Item2.Count > 0)
+            .ToList();
+    }
+
     /// <summary>Problems that stop this content being published, in plain words; empty when it is sound.</summary>
     public IReadOnlyList<string> Problems()
     {
