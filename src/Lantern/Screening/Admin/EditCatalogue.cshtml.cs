@@ -18,7 +18,7 @@ namespace Lantern.Screening.Admin;
 /// </summary>
 [Authorize(Policy = PageServices.AdminPolicy)]
 [EnableRateLimiting(AccountServices.FormRateLimit)]
-[RequestSizeLimit(1024 * 1024)]
+[RequestSizeLimit(3 * 1024 * 1024)]
 public sealed class EditCatalogueModel(ScreeningCatalogues catalogues) : PageModel
 {
     public const int NoteMaxLength = 500;
