@@ -1,6 +1,6 @@
-using Lantern.Screening.Catalogue;
 using Lantern.Accounts.Organisations;
 using Lantern.Data;
+using Lantern.Screening.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
