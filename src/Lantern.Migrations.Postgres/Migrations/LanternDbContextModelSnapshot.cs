@@ -561,6 +561,13 @@ namespace Lantern.Migrations.Postgres.Migrations
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("IndicatorCatalogueVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IndicatorIds")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<string>("Indicators")
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
@@ -625,6 +632,8 @@ namespace Lantern.Migrations.Postgres.Migrations
                     b.HasKey("OrganisationId", "Id");
 
                     b.HasAlternateKey("Id");
+
+                    b.HasIndex("OrganisationId", "IndicatorCatalogueVersion");
 
                     b.HasIndex("OrganisationId", "Reference")
                         .IsUnique();
@@ -1669,6 +1678,11 @@ namespace Lantern.Migrations.Postgres.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Lantern.Screening.Catalogue.CatalogueVersion", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId", "IndicatorCatalogueVersion")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Lantern.Concerns.ConcernChild", b =>

@@ -556,6 +556,13 @@ namespace Lantern.Migrations.Sqlite.Migrations
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("IndicatorCatalogueVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorIds")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Indicators")
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
@@ -620,6 +627,8 @@ namespace Lantern.Migrations.Sqlite.Migrations
                     b.HasKey("OrganisationId", "Id");
 
                     b.HasAlternateKey("Id");
+
+                    b.HasIndex("OrganisationId", "IndicatorCatalogueVersion");
 
                     b.HasIndex("OrganisationId", "Reference")
                         .IsUnique();
@@ -1658,6 +1667,11 @@ namespace Lantern.Migrations.Sqlite.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Lantern.Screening.Catalogue.CatalogueVersion", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId", "IndicatorCatalogueVersion")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Lantern.Concerns.ConcernChild", b =>

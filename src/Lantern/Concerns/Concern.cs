@@ -52,8 +52,14 @@ public sealed class Concern
     /// <summary>Who raised it, when not the person recording (e.g. a parent's phone call).</summary>
     public string? RaisedBy { get; init; }
 
-    /// <summary>Indicators observed, one a line (the screening catalogue will replace this free list).</summary>
+    /// <summary>Anything else noticed, as typed; in concerns recorded before signs could be ticked, every sign noticed.</summary>
     public string? Indicators { get; init; }
+
+    /// <summary>Warning signs ticked from the screening catalogue: indicator ids, comma separated, of <see cref="IndicatorCatalogueVersion"/>.</summary>
+    public string? IndicatorIds { get; init; }
+
+    /// <summary>The organisation's catalogue version the ticked signs come from; null when none was ticked.</summary>
+    public int? IndicatorCatalogueVersion { get; init; }
 
     public Guid RecordedById { get; init; }
 
@@ -72,6 +78,8 @@ public sealed class Concern
     public Sealed ChildsWords => new(ChildsWordsKeyId, ChildsWordsSealed);
 
     public IReadOnlyList<ConcernCategory> CategoryList => ConcernRules.ParseCategories(Categories);
+
+    public IReadOnlyList<string> TickedIndicators => string.IsNullOrEmpty(IndicatorIds) ? [] : IndicatorIds.Split(',');
 
     public static string WhatHappenedContext(Guid id) => $"concern:{id}:what-happened";
 

@@ -9,6 +9,7 @@ public static class ConcernRules
     public const int ShortTextMaxLength = 500;
     public const int LongTextMaxLength = 5_000;
     public const int ChildNameMaxLength = 200;
+    public const int IndicatorIdsMaxLength = 8_000;
 
     /// <summary>C-2026-000123: the year it was recorded and its number in the organisation that year.</summary>
     public static string Reference(int year, int number) =>

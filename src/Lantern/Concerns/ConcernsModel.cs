@@ -1,5 +1,6 @@
 using Lantern.Accounts.Organisations;
 using Lantern.Data;
+using Lantern.Screening.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -72,6 +73,10 @@ public sealed class ConcernsModel :
         builder.Property(x => x.WhoWasPresent).HasMaxLength(ConcernRules.LongTextMaxLength);
         builder.Property(x => x.RaisedBy).HasMaxLength(ConcernRules.ShortTextMaxLength);
         builder.Property(x => x.Indicators).HasMaxLength(ConcernRules.LongTextMaxLength);
+        builder.Property(x => x.IndicatorIds).HasMaxLength(ConcernRules.IndicatorIdsMaxLength);
+        // The ticked signs name the catalogue version they come from; a version is never deleted.
+        builder.HasOne<CatalogueVersion>().WithMany().HasForeignKey(x => new { x.OrganisationId, x.IndicatorCatalogueVersion }).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(x => x.TickedIndicators);
         builder.Ignore(x => x.WhatHappened);
         builder.Ignore(x => x.ChildsWords);
         builder.Ignore(x => x.CategoryList);

@@ -1,3 +1,4 @@
+using Lantern.Accounts.Users;
 using Lantern.Screening.Catalogue;
 using Lantern.Screening.Scoring;
 using Microsoft.AspNetCore.Authorization;
@@ -6,22 +7,28 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lantern.Screening;
 
 /// <summary>
-/// The public, read-only list of warning signs of child sexual exploitation, by domain, from the
-/// screening catalogue. No scoring is shown: this page is for noticing, not for assessing.
+/// The read-only list of warning signs of child sexual exploitation, by domain, signs of harm first. A visitor
+/// sees the shipped catalogue; a signed-in person sees their organisation's current version. No scoring is
+/// shown: this page is for noticing, not for assessing. It differs by person, so it is never marked shareable
+/// for the visitors' page cache (<see cref="Courses.Reading.PublicPageCache"/>), and like every page it is sent no-store.
 /// </summary>
 [AllowAnonymous]
-public sealed class WarningSignsModel : PageModel
+public sealed class WarningSignsModel(ScreeningCatalogues catalogues) : PageModel
 {
     public IReadOnlyList<(Domain Domain, IReadOnlyList<Indicator> Signs)> Groups { get; private set; } = [];
 
-    public void OnGet()
+    /// <summary>The organisation's version shown, or null for the shipped catalogue.</summary>
+    public int? Version { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var active = DefaultCatalogue.Indicators.Where(i => !i.Retired).ToList();
-        // Signs of harm first: they ask for action today, whatever else is known.
-        Groups = DefaultCatalogue.Domains
-            .OrderBy(d => d.Id == "harm" ? 0 : 1)
-            .Select(d => (d, (IReadOnlyList<Indicator>)active.Where(i => i.Domain == d.Id).ToList()))
-            .Where(g => g.Item2.Count > 0)
-            .ToList();
+        var catalogue = CatalogueContent.Default;
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            (var version, catalogue) = await catalogues.CurrentAsync(User.GetOrganisationId(), cancellationToken);
+            Version = version;
+        }
+
+        Groups = catalogue.SignsByDomain();
     }
 }

@@ -81,6 +81,17 @@ public sealed class ConcernBrowserTests(Chromium chromium, RiversideApp app) : B
         await page.Keyboard.TypeAsync(today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The warning signs, shut by default to keep the page short; opened and ticked by keyboard.
+        var signs = page.Locator("summary", new() { HasText = "Choose from the warning signs" });
+        await TabUntilAsync(page, signs);
+        await page.Keyboard.PressAsync("Enter");
+        var secondPhone = page.GetByRole(AriaRole.Group, new() { Name = "Contact online" }).GetByRole(AriaRole.Checkbox, new() { Name = "Has a second phone, or accounts and apps they keep hidden." });
+        await TabUntilAsync(page, secondPhone);
+        await page.Keyboard.PressAsync("Space");
+        await Expect(secondPhone).ToBeCheckedAsync();
+        await CheckPageAsync(page);
+        await TabUntilAsync(page, page.GetByLabel("Anything else you noticed"));
+        await page.Keyboard.TypeAsync("Seems tired on Mondays.");
         await TabUntilAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Continue" }));
         await page.Keyboard.PressAsync("Enter");
 
@@ -91,6 +102,7 @@ public sealed class ConcernBrowserTests(Chromium chromium, RiversideApp app) : B
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your answers before sending the concern", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("#ticked-signs")).ToHaveTextAsync("Has a second phone, or accounts and apps they keep hidden.");
         await CheckPageAsync(page);
         await TabUntilAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Send the concern" }));
         await page.Keyboard.PressAsync("Enter");

@@ -58,7 +58,7 @@ public abstract class BrowserTest(Chromium chromium) : IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(target);
-        for (var i = 0; i < 60; i++)
+        for (var i = 0; i < 400; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))

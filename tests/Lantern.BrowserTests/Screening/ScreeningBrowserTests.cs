@@ -24,6 +24,10 @@ public sealed class ScreeningBrowserTests(Chromium chromium, RiversideApp app) :
         await Expect(dsl.GetByRole(AriaRole.Heading, new() { Name = "Screen for risk of sexual exploitation", Level = 1 })).ToBeVisibleAsync();
         await dsl.AssertNoAxeViolationsAsync();
         var form = new Uri(dsl.Url).PathAndQuery;
+        // The sign ticked on the concern is answered, its evidence filled in from the concern.
+        var secondPhone = dsl.GetByRole(AriaRole.Group, new() { Name = "Has a second phone, or accounts and apps they keep hidden." });
+        await Expect(secondPhone.GetByRole(AriaRole.Radio, new() { Name = "Seen in the last 6 months" })).ToBeCheckedAsync();
+        await Expect(dsl.GetByRole(AriaRole.Textbox, new() { Name = "Who saw or reported it for: Has a second phone, or accounts and apps they keep hidden." })).Not.ToBeEmptyAsync();
 
         // A disclosure, recorded apart as a sign of harm, and a significant risk indicator.
         var disclosure = dsl.GetByRole(AriaRole.Group, new() { Name = "Has told someone they have been sexually abused or exploited." });
@@ -31,14 +35,22 @@ public sealed class ScreeningBrowserTests(Chromium chromium, RiversideApp app) :
         await dsl.Keyboard.PressAsync("ArrowLeft");
         await Expect(disclosure.GetByRole(AriaRole.Radio, new() { Name = "Present", Exact = true })).ToBeCheckedAsync();
         await dsl.Keyboard.PressAsync("Tab");
-        await dsl.Keyboard.TypeAsync("Told Sam at swimming on Friday that a man makes her do things for money.");
+        await dsl.Keyboard.TypeAsync("Told Sam at swimming that a man makes her do things for money.");
+        await dsl.Keyboard.PressAsync("Tab");
+        await dsl.Keyboard.TypeAsync("Sam, swimming coach");
+        await dsl.Keyboard.PressAsync("Tab");
+        await dsl.Keyboard.TypeAsync("Last Friday");
         var missing = dsl.GetByRole(AriaRole.Group, new() { Name = "Goes missing often or overnight, or is found a long way from home." });
         await TabUntilAsync(dsl, missing.GetByRole(AriaRole.Radio, new() { Name = "Not seen" }));
         await dsl.Keyboard.PressAsync("ArrowLeft");
         await dsl.Keyboard.PressAsync("ArrowLeft");
         await Expect(missing.GetByRole(AriaRole.Radio, new() { Name = "Seen in the last 6 months" })).ToBeCheckedAsync();
         await dsl.Keyboard.PressAsync("Tab");
-        await dsl.Keyboard.TypeAsync("Missing overnight twice in October (police log).");
+        await dsl.Keyboard.TypeAsync("Missing overnight twice.");
+        await dsl.Keyboard.PressAsync("Tab");
+        await dsl.Keyboard.TypeAsync("Police log");
+        await dsl.Keyboard.PressAsync("Tab");
+        await dsl.Keyboard.TypeAsync("October 2026");
         await TabUntilAsync(dsl, dsl.GetByRole(AriaRole.Button, new() { Name = "See the outcome" }));
         await dsl.Keyboard.PressAsync("Enter");
 
@@ -117,6 +129,35 @@ public sealed class ScreeningBrowserTests(Chromium chromium, RiversideApp app) :
         await page.AssertNoAxeViolationsAsync();
     }
 
+    [Fact]
+    public async Task An_admin_adds_a_domain_with_a_sign_in_it_and_the_pages_stay_axe_clean()
+    {
+        var page = await NewPageAsync(app, signedInAs: Roles.OrganisationAdmin);
+        await OpenAsync(page, "/admin/screening/edit");
+        var add = page.GetByRole(AriaRole.Group, new() { Name = "Add a domain (optional)" });
+        await add.GetByLabel("Name").FillAsync("Money and debt");
+        await add.GetByLabel("Summary").FillAsync("Who pays for what, and what is expected back.");
+        var sign = page.GetByRole(AriaRole.Group, new() { Name = "Add an indicator (optional)" });
+        await sign.GetByLabel("Wording").FillAsync("Is paying off a debt to someone older.");
+        await sign.GetByLabel("Domain").SelectOptionAsync(new SelectOptionValue { Label = "The new domain (added below)" });
+        await sign.GetByLabel("Kind").SelectOptionAsync(new SelectOptionValue { Label = "Significant risk indicator" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish version" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Money and debt" })).ToBeVisibleAsync();
+        await page.AssertNoAxeViolationsAsync();
+        await OpenAsync(page, "/warning-signs");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Money and debt", Level = 2 })).ToBeVisibleAsync();
+        await page.AssertNoAxeViolationsAsync();
+
+        // A duplicate name is refused on the page, the input kept.
+        await OpenAsync(page, "/admin/screening/edit");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Add a domain (optional)" }).GetByLabel("Name").FillAsync("Money and debt");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish version" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link, new() { Name = "Another domain is already called \"Money and debt\"" }).First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Add a domain (optional)" }).GetByLabel("Name")).ToHaveValueAsync("Money and debt");
+        await page.AssertNoAxeViolationsAsync();
+    }
+
     /// <summary>Records a concern about a new child as the learner; returns the concern's address for the DSL.</summary>
     private async Task<string> RecordConcernAsync(string child)
     {
@@ -133,6 +174,8 @@ public sealed class ScreeningBrowserTests(Chromium chromium, RiversideApp app) :
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Child sexual exploitation" }).CheckAsync();
         await page.GetByLabel("What did you see or hear?").FillAsync("She was collected from the gate by an older man in a car.");
+        await page.GetByText("Choose from the warning signs").ClickAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Has a second phone, or accounts and apps they keep hidden." }).CheckAsync();
         var yesterday = TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(-1);
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Day" }).FillAsync(yesterday.Day.ToString(CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Month" }).FillAsync(yesterday.Month.ToString(CultureInfo.InvariantCulture));

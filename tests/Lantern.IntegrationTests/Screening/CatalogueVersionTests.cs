@@ -97,6 +97,16 @@ public abstract class CatalogueVersionTests(LanternApp app)
         { "New.Text", new string('x', 301), "The wording of the new indicator must be 300 characters or fewer" },
         { "Note", new string('n', 501), "What changed must be 500 characters or fewer" },
         { "BasedOn", "999", "This form was made from a version that does not exist. Open the catalogue again." },
+        { "Domains[0].Name", "", "Enter the name of domain 1" },
+        { "Domains[0].Name", new string('d', 1024 * 1024), "The name of domain 1 must be 100 characters or fewer" },
+        { "Domains[1].Name", " going MISSING ", "Another domain is already called \"going MISSING\". Give each domain its own name" },
+        { "Domains[1].Summary", new string('s', 301), "The summary of domain 2 must be 300 characters or fewer" },
+        { "Domains[2].Retired", "true", "The domain \"Contact online\" still has indicators in use. Retire them, or move them to another domain, before retiring it." },
+        { "Domains[0].Id", "not-a-domain", "The domain 'not-a-domain' is not in version {0}. Open the catalogue again." },
+        { "Domains[0].Id", "<script>alert(1)</script>", "The domain '<script>alert(1)</script>' is not in version {0}. Open the catalogue again." },
+        { "NewDomain.Name", "Going missing", "Another domain is already called \"Going missing\". Give each domain its own name" },
+        { "NewDomain.Summary", "Money owed to older people.", "Enter the name of the new domain" },
+        { "New.Domain", "+new", "Enter the name of the new domain, or choose another domain for the new indicator" },
     };
 
     [Theory]
@@ -107,16 +117,56 @@ public abstract class CatalogueVersionTests(LanternApp app)
         var form = await admin.GetPageAsync("/admin/screening/edit");
         var versions = await ConcernData.WithDbAsync(app, db => db.CatalogueVersions.CountAsync());
 
-        using var response = await admin.SubmitAsync(form, "main form", [new(field, value), .. Textareas(form).Where(f => f.Key != field)]);
+        KeyValuePair<string, string>[] extra = field == "New.Domain" ? [new("New.Text", "Owes money to an older man."), new("New.Kind", "SignificantRisk")] : [];
+        using var response = await admin.SubmitAsync(form, "main form", [new(field, value), .. extra, .. Textareas(form).Where(f => f.Key != field && extra.All(e => e.Key != f.Key))]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
         Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, form.QuerySelector("input[name='BasedOn']")!.GetAttribute("value")), page.ErrorSummary());
         Assert.Equal(versions, await ConcernData.WithDbAsync(app, db => db.CatalogueVersions.CountAsync()));
-        if (field.StartsWith("Bands", StringComparison.Ordinal) || field.StartsWith("Points", StringComparison.Ordinal) || field == "RescreenMonths")
+        if (field.StartsWith("Bands", StringComparison.Ordinal) || field.StartsWith("Points", StringComparison.Ordinal) || field == "RescreenMonths" || (field.EndsWith(".Name", StringComparison.Ordinal) && value.Length < 1000))
         {
             Assert.Equal(value, page.QuerySelector($"input[name='{field}']")!.GetAttribute("value"));
         }
+    }
+
+    [Fact]
+    public async Task A_domain_is_added_and_another_renamed_in_a_new_version_and_old_screenings_read_as_they_did()
+    {
+        var learner = await app.SignedInAsAsync(Roles.Learner);
+        var (_, child) = await ChildAsync(app, learner, "Lou Domains", birthYear: "2009");
+        var dsl = await app.SignedInAsAsync(Roles.Dsl);
+        var old = await new ScreeningJourney(dsl, child).ScreenAsync([Answer("older-friends", "SeenWithinSixMonths"), Evidence("older-friends", "Seen with older teenagers at the park.")]);
+        var before = await dsl.GetPageAsync($"/screenings/{old}");
+
+        var admin = await app.SignedInAsAsync(Roles.OrganisationAdmin);
+        var form = await admin.GetPageAsync("/admin/screening/edit");
+        var relationships = DomainIndexOf(form, "relationships");
+        KeyValuePair<string, string>[] fields =
+        [
+            new($"Domains[{relationships}].Name", "People around the child"),
+            new("NewDomain.Name", "Money and debt"), new("NewDomain.Summary", "Who pays for what, and what is expected back."),
+            new("New.Text", "Is paying off a debt to someone older."), new("New.Domain", "+new"), new("New.Kind", "SignificantRisk"),
+        ];
+        using (var published = await admin.SubmitAsync(form, "main form", [.. fields, .. Textareas(form).Where(f => fields.All(g => g.Key != f.Key))]))
+        {
+            Assert.True(published.StatusCode == HttpStatusCode.Redirect, await ConcernJourney.ErrorsAsync(published));
+        }
+
+        var catalogue = await admin.GetPageAsync("/admin/screening");
+        Assert.Contains("Money and debt", catalogue.QuerySelectorAll("main h3").Select(h => h.TextContent.Trim()));
+        Assert.Contains("People around the child", catalogue.QuerySelectorAll("main h3").Select(h => h.TextContent.Trim()));
+
+        var newForm = await dsl.GetPageAsync($"/children/{child}/screenings/new");
+        Assert.Equal("Money and debt", newForm.Text("#domain-money-and-debt"));
+        Assert.Equal("People around the child", newForm.Text("#domain-relationships"));
+        Assert.Contains("Is paying off a debt to someone older.", newForm.QuerySelector("section[aria-labelledby='domain-money-and-debt']")!.TextContent, StringComparison.Ordinal);
+        var edit = await admin.GetPageAsync("/admin/screening/edit");
+        Assert.Equal("People around the child", edit.QuerySelector($"input[name='Domains[{relationships}].Name']")!.GetAttribute("value"));
+
+        var after = await dsl.GetPageAsync($"/screenings/{old}");
+        Assert.Equal(before.Text("#signs"), after.Text("#signs"));
+        Assert.Equal(before.Text("#reasons"), after.Text("#reasons"));
     }
 
     [Fact]
@@ -151,9 +201,15 @@ public abstract class CatalogueVersionTests(LanternApp app)
             .Concat(form.QuerySelectorAll("main form select").Select(s => new KeyValuePair<string, string>(s.GetAttribute("name")!, s.QuerySelector("option[selected]")?.GetAttribute("value") ?? s.QuerySelector("option")?.GetAttribute("value") ?? "")))
             .ToList();
 
+    private static int DomainIndexOf(IDocument form, string domainId)
+    {
+        var name = form.QuerySelectorAll("input[type='hidden'][name^='Domains[']").Single(i => i.GetAttribute("value") == domainId).GetAttribute("name")!;
+        return int.Parse(name["Domains[".Length..name.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static int IndexOf(IDocument form, string indicatorId)
     {
-        var hidden = form.QuerySelectorAll("input[type='hidden'][name$='.Id']").Single(i => i.GetAttribute("value") == indicatorId);
+        var hidden = form.QuerySelectorAll("input[type='hidden'][name^='Indicators['][name$='.Id']").Single(i => i.GetAttribute("value") == indicatorId);
         var name = hidden.GetAttribute("name")!;
         return int.Parse(name["Indicators[".Length..name.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -16,8 +16,8 @@ public abstract class ScreeningBadInputTests(LanternApp app)
         { "older-partner", "Present", "Seen with him.", "\"present\" is not an answer for \"Is in a relationship with someone much older, or with someone who has power over them.\" (a significant risk indicator)." },
         { "disclosure", "SeenWithinSixMonths", "She told me.", "\"seen within the last 6 months\" is not an answer for \"Has told someone they have been sexually abused or exploited.\" (an indicator of harm)." },
         { "older-partner", "Sometimes", "", "Choose an answer for \"Is in a relationship with someone much older, or with someone who has power over them.\"" },
-        { "older-partner", "SeenWithinSixMonths", "", "Say what was seen, by whom and when, for \"Is in a relationship with someone much older, or with someone who has power over them.\"" },
-        { "older-partner", "SeenWithinSixMonths", new string('x', 1024 * 1024), "The evidence for \"Is in a relationship with someone much older, or with someone who has power over them.\" must be 5,000 characters or fewer" },
+        { "older-partner", "SeenWithinSixMonths", "", "Say what was seen, for \"Is in a relationship with someone much older, or with someone who has power over them.\"" },
+        { "older-partner", "SeenWithinSixMonths", new string('x', 1024 * 1024), "What was seen, for \"Is in a relationship with someone much older, or with someone who has power over them.\", must be 5,000 characters or fewer" },
     };
 
     public static TheoryData<string> KeptAsText => new()
@@ -40,7 +40,7 @@ public abstract class ScreeningBadInputTests(LanternApp app)
         Assert.Contains(message, page.ErrorSummary());
         Assert.Null(page.QuerySelector("#computed-band"));
         Assert.NotNull(page.QuerySelector("input[name='Answers[learning-disability]'][value='Present'][checked]"));
-        Assert.Equal("EHCP.", page.QuerySelector("textarea[name='Evidence[learning-disability]']")!.TextContent);
+        Assert.Equal("EHCP.", page.QuerySelector("textarea[name='Evidence[learning-disability].What']")!.TextContent);
         Assert.False(await ConcernData.WithDbAsync(app, db => db.ChildScreenings.AnyAsync(s => s.ChildId == child)));
     }
 

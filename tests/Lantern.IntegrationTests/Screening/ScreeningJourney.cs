@@ -13,13 +13,33 @@ public sealed class ScreeningJourney(HttpClient client, Guid childId, Guid? conc
 
     public static KeyValuePair<string, string> Answer(string indicator, string answer) => new($"Answers[{indicator}]", answer);
 
-    public static KeyValuePair<string, string> Evidence(string indicator, string text) => new($"Evidence[{indicator}]", text);
+    /// <summary>What was seen for <paramref name="indicator"/>; <see cref="ScoreAsync"/> adds who and when unless they are given.</summary>
+    public static KeyValuePair<string, string> Evidence(string indicator, string text) => new($"Evidence[{indicator}].What", text);
+
+    public static KeyValuePair<string, string> EvidenceWho(string indicator, string text) => new($"Evidence[{indicator}].Who", text);
+
+    public static KeyValuePair<string, string> EvidenceWhen(string indicator, string text) => new($"Evidence[{indicator}].When", text);
 
     /// <summary>Posts the answers; returns the response (the outcome page, or the form with its errors).</summary>
     public async Task<HttpResponseMessage> ScoreAsync(IEnumerable<KeyValuePair<string, string>> fields)
     {
         var form = await client.GetPageAsync(FormPath);
-        return await client.SubmitAsync(form, "main form", fields);
+        var posted = fields.ToList();
+        foreach (var what in posted.Where(f => f.Key.EndsWith("].What", StringComparison.Ordinal)).ToList())
+        {
+            var stem = what.Key[..^"What".Length];
+            if (!posted.Any(f => f.Key == stem + "Who"))
+            {
+                posted.Add(new(stem + "Who", "Sam, key worker"));
+            }
+
+            if (!posted.Any(f => f.Key == stem + "When"))
+            {
+                posted.Add(new(stem + "When", "Most weekends since January"));
+            }
+        }
+
+        return await client.SubmitAsync(form, "main form", posted);
     }
 
     public async Task<IDocument> OutcomeAsync(IEnumerable<KeyValuePair<string, string>> fields)
@@ -42,7 +62,7 @@ public sealed class ScreeningJourney(HttpClient client, Guid childId, Guid? conc
     }
 
     /// <summary>A new concern about a new child (born in <paramref name="birthYear"/>), recorded by the learner; returns the concern and the child.</summary>
-    public static async Task<(Guid Concern, Guid Child)> ChildAsync(LanternApp app, HttpClient learner, string name, string birthYear = "2014", string? indicators = null)
+    public static async Task<(Guid Concern, Guid Child)> ChildAsync(LanternApp app, HttpClient learner, string name, string birthYear = "2014", string? indicators = null, IReadOnlyList<string>? ticked = null)
     {
         var journey = new ConcernJourney(learner);
         await journey.StartAsync();
@@ -51,6 +71,7 @@ public sealed class ScreeningJourney(HttpClient client, Guid childId, Guid? conc
         await journey.AddNewChildAsync(name, year: birthYear);
         await journey.ContinueFromChildrenAsync();
         var what = ConcernJourney.WhatHappened().Select(f => f.Key == "Input.Indicators" && indicators is not null ? new(f.Key, indicators) : f).ToList();
+        what.AddRange((ticked ?? []).Select(id => new KeyValuePair<string, string>("Input.IndicatorIds", id)));
         using (var posted = await journey.PostWhatHappenedAsync(what))
         {
             Assert.True(posted.StatusCode == HttpStatusCode.Redirect, await ConcernJourney.ErrorsAsync(posted));

@@ -97,7 +97,7 @@ public abstract class ScreeningTests(LanternApp app)
         var form = await deputy.GetPageAsync(new ScreeningJourney(deputy, child, concern).FormPath);
 
         Assert.NotNull(form.QuerySelector("input[name='Answers[hidden-phone]'][value='SeenWithinSixMonths'][checked]"));
-        Assert.Contains("Noted in concern C-", form.QuerySelector("textarea[name='Evidence[hidden-phone]']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Noted in concern C-", form.QuerySelector("textarea[name='Evidence[hidden-phone].What']")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(form.QuerySelector("input[name='Answers[secretive]'][value='NotSeen'][checked]"));
         Assert.Contains("Seemed tired", form.Text("main"), StringComparison.Ordinal);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using Lantern.Accounts.Users;
 using Lantern.IntegrationTests.Infrastructure;
 using Lantern.Screening.Catalogue;
+using Lantern.Screening.Scoring;
 
 namespace Lantern.IntegrationTests.Screening;
 
@@ -58,6 +59,38 @@ public abstract class WarningSignsTests(LanternApp app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(page.QuerySelector("footer a[href='/warning-signs']"));
+    }
+
+    [Fact]
+    public async Task A_signed_in_person_sees_their_organisations_current_catalogue_and_a_visitor_the_shipped_one_and_neither_page_is_kept()
+    {
+        var version = await CatalogueData.PublishAsync(app, c => c with
+        {
+            Domains = [.. c.Domains.Select(d => d.Id == "online" ? d with { Name = "Phones and the internet" } : d), new Domain("money-and-debt", "Money and debt", "Who pays for what.")],
+            Indicators = [.. c.Indicators, new("v99-1", "money-and-debt", IndicatorKind.SignificantRisk, "Is paying off a debt to someone older.")],
+        });
+        var signedIn = await app.SignedInAsAsync(Roles.Learner);
+        using var visitor = app.NewClient();
+
+        using var forStaff = await signedIn.GetAsync(new Uri("/warning-signs", UriKind.Relative));
+        using var forVisitor = await visitor.GetAsync(new Uri("/warning-signs", UriKind.Relative));
+        var staffPage = await Html.ParseAsync(forStaff);
+        var visitorPage = await Html.ParseAsync(forVisitor);
+
+        Assert.Contains("Is paying off a debt to someone older.", staffPage.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("Money and debt", staffPage.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()));
+        Assert.Contains("Phones and the internet", staffPage.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()));
+        Assert.Contains($"your organisation's list (version {version})", staffPage.Text("#list-source"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Is paying off a debt to someone older.", visitorPage.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("Contact online", visitorPage.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()));
+        Assert.Contains("the list Lantern ships with", visitorPage.Text("#list-source"), StringComparison.Ordinal);
+        Assert.True(forStaff.Headers.CacheControl?.NoStore, "a person's own list is never kept by a browser or proxy");
+        Assert.True(forVisitor.Headers.CacheControl?.NoStore, "the visitors' list is never kept either: the same address shows staff their own");
+
+        // A visitor after staff, and staff after a visitor, each get their own list.
+        using var visitorAgain = app.NewClient();
+        Assert.DoesNotContain("Money and debt", (await visitorAgain.GetPageAsync("/warning-signs")).Text("main"), StringComparison.Ordinal);
+        Assert.Contains("Money and debt", (await signedIn.GetPageAsync("/warning-signs")).Text("main"), StringComparison.Ordinal);
     }
 
     public sealed class OnSqlite(SqliteApp app) : WarningSignsTests(app), IClassFixture<SqliteApp>;

@@ -66,4 +66,43 @@ public sealed class CatalogueContentTests
         Assert.Contains("The time until the next screening must be between 1 and 12 months.", (d with { RescreenMonths = 0 }).Problems());
         Assert.Contains("The time until the next screening must be between 1 and 12 months.", (d with { RescreenMonths = 13 }).Problems());
     }
+
+    [Fact]
+    public void Domains_with_a_problem_say_what_is_wrong_and_an_old_version_without_retired_domains_still_reads()
+    {
+        var d = CatalogueContent.Default;
+        var sameName = d with { Domains = [.. d.Domains, new Domain("money", " going MISSING ", "")] };
+        var sameId = d with { Domains = [.. d.Domains, new Domain("online", "Online again", "")] };
+        var noName = d with { Domains = [.. d.Domains, new Domain("money", "  ", "")] };
+        var longName = d with { Domains = [.. d.Domains, new Domain("money", new string('n', CatalogueContent.DomainNameMaxLength + 1), "")] };
+        var retiredInUse = d with { Domains = d.Domains.Select(x => x.Id == "online" ? x with { Retired = true } : x).ToList() };
+        var retiredEmpty = d with
+        {
+            Domains = d.Domains.Select(x => x.Id == "online" ? x with { Retired = true } : x).ToList(),
+            Indicators = d.Indicators.Select(i => i.Domain == "online" ? i with { Retired = true } : i).ToList(),
+        };
+
+        Assert.Contains("Two domains are called \"Going missing\". Give each domain its own name.", sameName.Problems());
+        Assert.Contains("Each domain must have its own id.", sameId.Problems());
+        Assert.Contains("Each domain needs a name.", noName.Problems());
+        Assert.Contains("The name of a domain must be 100 characters or fewer.", longName.Problems());
+        Assert.Contains("The domain \"Contact online\" still has indicators in use. Retire them, or move them to another domain, before retiring it.", retiredInUse.Problems());
+        Assert.Empty(retiredEmpty.Problems());
+        Assert.DoesNotContain(retiredEmpty.SignsByDomain(), g => g.Domain.Id == "online");
+
+        var beforeDomainsRetired = CatalogueContent.Default.ToJson().Replace(",\"Retired\":false}", "}", StringComparison.Ordinal);
+        Assert.Equal(CatalogueContent.Default.Domains, CatalogueContent.FromJson(beforeDomainsRetired).Domains);
+    }
+
+    [Fact]
+    public void Signs_by_domain_put_signs_of_harm_first_and_leave_out_retired_signs()
+    {
+        var d = CatalogueContent.Default with { Indicators = CatalogueContent.Default.Indicators.Select(i => i.Id == "secretive" ? i with { Retired = true } : i).ToList() };
+
+        var groups = d.SignsByDomain();
+
+        Assert.Equal("harm", groups[0].Domain.Id);
+        Assert.Equal(d.Indicators.Count(i => !i.Retired), groups.Sum(g => g.Signs.Count));
+        Assert.DoesNotContain(groups.SelectMany(g => g.Signs), i => i.Id == "secretive");
+    }
 }

@@ -26,12 +26,18 @@ public sealed class ScreeningFormTests
     [Fact]
     public void Each_answer_seen_or_present_needs_its_evidence()
     {
-        var reading = Read(new() { ["older-partner"] = "SeenSixToTwelveMonthsAgo", ["looked-after"] = "Present" }, new() { ["looked-after"] = "Section 20 since 2023 (social worker)." });
+        var reading = Read(
+            new() { ["older-partner"] = "SeenSixToTwelveMonthsAgo", ["looked-after"] = "Present" },
+            new() { ["looked-after"] = Given("  Section 20 since 2023.  ", " Social worker ", " Since March 2023 ") });
 
-        var problem = Assert.Single(reading.Problems);
-        Assert.Equal("Evidence[older-partner]", problem.Field);
-        Assert.StartsWith("Say what was seen, by whom and when", problem.Message, StringComparison.Ordinal);
-        Assert.Equal("Section 20 since 2023 (social worker).", reading.Evidence["looked-after"]);
+        Assert.Equal(
+            [
+                ("Evidence[older-partner].What", "Say what was seen, for \"Is in a relationship with someone much older, or with someone who has power over them.\""),
+                ("Evidence[older-partner].Who", "Say who saw or reported it, for \"Is in a relationship with someone much older, or with someone who has power over them.\""),
+                ("Evidence[older-partner].When", "Say when it was seen, for \"Is in a relationship with someone much older, or with someone who has power over them.\""),
+            ],
+            reading.Problems);
+        Assert.Equal(new SignEvidence("Section 20 since 2023.", "Social worker", "Since March 2023"), reading.Evidence["looked-after"]);
     }
 
     [Fact]
@@ -47,7 +53,7 @@ public sealed class ScreeningFormTests
     {
         Assert.Empty(Read(new() { ["secretive"] = "NotSeen" }, new(), Retiring).Problems);
 
-        var seen = Read(new() { ["secretive"] = "SeenWithinSixMonths" }, new() { ["secretive"] = "Will not say." }, Retiring);
+        var seen = Read(new() { ["secretive"] = "SeenWithinSixMonths" }, new() { ["secretive"] = Given("Will not say.") }, Retiring);
 
         Assert.Contains(seen.Problems, p => p.Field == "Answers[secretive]" && p.Message.Contains("has been retired", StringComparison.Ordinal));
         Assert.Null(seen.Outcome);
@@ -60,11 +66,17 @@ public sealed class ScreeningFormTests
             CatalogueContent.Default,
             1,
             new Dictionary<string, string?> { ["isolated"] = "Present" },
-            new Dictionary<string, string?> { ["isolated"] = new string('e', ScreeningForm.EvidenceMaxLength + 1) },
+            new Dictionary<string, EvidenceInput>
+            {
+                ["isolated"] = Given(new string('e', ScreeningForm.EvidenceMaxLength + 1), new string('w', ScreeningForm.EvidenceWhoMaxLength + 1), new string('n', ScreeningForm.EvidenceWhenMaxLength + 1)),
+            },
             new string('o', ScreeningForm.OpinionMaxLength + 1),
             12);
 
-        Assert.Contains(reading.Problems, p => p.Field == "Evidence[isolated]");
+        Assert.Contains(reading.Problems, p => p.Field == "Evidence[isolated].What" && p.Message.EndsWith("must be 5,000 characters or fewer", StringComparison.Ordinal));
+        Assert.Contains(reading.Problems, p => p.Field == "Evidence[isolated].Who" && p.Message.EndsWith("must be 300 characters or fewer", StringComparison.Ordinal));
+        Assert.Contains(reading.Problems, p => p.Field == "Evidence[isolated].When" && p.Message.EndsWith("must be 200 characters or fewer", StringComparison.Ordinal));
+        Assert.Empty(reading.Evidence);
         Assert.Contains(reading.Problems, p => p.Field == "Opinion");
     }
 
@@ -116,6 +128,34 @@ public sealed class ScreeningFormTests
         Assert.Equal(("NextDay", message), Assert.Single(read.Problems));
     }
 
-    private static ScreeningForm.Reading Read(Dictionary<string, string?> answers, Dictionary<string, string?> evidence, CatalogueContent? content = null) =>
+    [Fact]
+    public void Evidence_is_stored_as_what_who_and_when_and_evidence_saved_as_one_string_still_reads_as_what()
+    {
+        var stored = ScreeningEvidence.ToJson(new Dictionary<string, SignEvidence> { ["hidden-phone"] = new("A second phone in her bag.", "Sam, key worker", "12 March 2026") });
+
+        Assert.Equal("""{"hidden-phone":{"what":"A second phone in her bag.","who":"Sam, key worker","when":"12 March 2026"}}""", stored);
+        Assert.Equal(new SignEvidence("A second phone in her bag.", "Sam, key worker", "12 March 2026"), ScreeningEvidence.FromJson(stored)["hidden-phone"]);
+        var old = ScreeningEvidence.FromJson("""{"looked-after":"Section 20 since 2023 (social worker).","isolated":"<script>x</script>"}""");
+        Assert.Equal(new SignEvidence("Section 20 since 2023 (social worker).", "", ""), old["looked-after"]);
+        Assert.Equal("<script>x</script>", old["isolated"].What);
+        Assert.Empty(ScreeningEvidence.FromJson("{}"));
+    }
+
+    [Theory]
+    [InlineData("", "Sam", "Today", "What")]
+    [InlineData("Seen.", "   ", "Today", "Who")]
+    [InlineData("Seen.", "Sam", "", "When")]
+    public void Each_part_of_the_evidence_is_needed_for_a_positive_answer(string what, string who, string when, string part)
+    {
+        var reading = Read(new() { ["disclosure"] = "Present" }, new() { ["disclosure"] = Given(what, who, when) });
+
+        Assert.Equal($"Evidence[disclosure].{part}", Assert.Single(reading.Problems).Field);
+        Assert.Empty(reading.Evidence);
+    }
+
+    private static EvidenceInput Given(string what, string who = "Sam, key worker", string when = "Most weekends since January") =>
+        new() { What = what, Who = who, When = when };
+
+    private static ScreeningForm.Reading Read(Dictionary<string, string?> answers, Dictionary<string, EvidenceInput> evidence, CatalogueContent? content = null) =>
         ScreeningForm.Read(content ?? CatalogueContent.Default, 1, answers, evidence, null, 15);
 }

@@ -1,3 +1,5 @@
+using Lantern.Screening.Catalogue;
+
 namespace Lantern.Concerns.Recording;
 
 /// <summary>
@@ -82,8 +84,31 @@ public static class ConcernDraftCheck
         AddLength(problems, "Where", "Where it happened", content.Where, ConcernRules.ShortTextMaxLength);
         AddLength(problems, "WhoWasPresent", "Who was there", content.WhoWasPresent, ConcernRules.LongTextMaxLength);
         AddLength(problems, "RaisedBy", "Who raised it", content.RaisedBy, ConcernRules.ShortTextMaxLength);
-        AddLength(problems, "Indicators", "Signs you noticed", content.Indicators, ConcernRules.LongTextMaxLength);
+        AddLength(problems, "Indicators", "Anything else you noticed", content.Indicators, ConcernRules.LongTextMaxLength);
         return problems;
+    }
+
+    /// <summary>
+    /// What is wrong with the ticked warning signs, given the catalogue version they were chosen from
+    /// (null when the draft names no version the organisation has); null when nothing is wrong.
+    /// </summary>
+    public static string? IndicatorProblem(ConcernDraftContent content, CatalogueContent? catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.IndicatorIds.Count == 0)
+        {
+            return null;
+        }
+
+        if (catalogue is null)
+        {
+            return "The list of warning signs you chose from is not your organisation's. Tick the signs you noticed again.";
+        }
+
+        var active = catalogue.Indicators.Where(i => !i.Retired).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        return content.IndicatorIds.All(active.Contains)
+            ? null
+            : "Choose the signs you noticed from the list of warning signs. Something you sent is not in it.";
     }
 
     public static void AddLength(List<(string, string)> problems, string field, string label, string? value, int max)

@@ -36,7 +36,14 @@ public sealed class ConcernDraftContent
 
     public string? RaisedBy { get; set; }
 
+    /// <summary>Anything else noticed, beside the signs ticked.</summary>
     public string? Indicators { get; set; }
+
+    /// <summary>Warning signs ticked, by indicator id, from catalogue version <see cref="CatalogueVersion"/>.</summary>
+    public List<string> IndicatorIds { get; set; } = [];
+
+    /// <summary>The catalogue version the form listed, as posted.</summary>
+    public string? CatalogueVersion { get; set; }
 
     public bool IsUrgent => ImmediateDanger == "yes";
 

@@ -4,6 +4,8 @@ using Lantern.Accounts.Admin;
 using Lantern.Audit;
 using Lantern.Concerns.Access;
 using Lantern.Data;
+using Lantern.Screening.Catalogue;
+using Lantern.Screening.Scoring;
 using Lantern.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,6 +25,7 @@ public sealed partial class RecordModel(
     LanternDbContext db,
     ConcernDrafts drafts,
     RecordConcern record,
+    ScreeningCatalogues catalogues,
     IAuditTrail audit,
     TimeProvider clock,
     ILogger<RecordModel> logger) : PageModel
@@ -67,6 +70,15 @@ public sealed partial class RecordModel(
     public IReadOnlyList<(string Step, string Message)> Missing { get; private set; } = [];
 
     public string? SubjectName { get; private set; }
+
+    /// <summary>The catalogue version whose warning signs the what-happened step lists.</summary>
+    public int? SignsVersion { get; private set; }
+
+    /// <summary>The warning signs the what-happened step lists, by domain (signs of harm first).</summary>
+    public IReadOnlyList<(Domain Domain, IReadOnlyList<Indicator> Signs)> SignGroups { get; private set; } = [];
+
+    /// <summary>The signs ticked in the draft, by their wording in the version they were chosen from.</summary>
+    public IReadOnlyList<string> TickedSigns { get; private set; } = [];
 
     public static IReadOnlyList<CheckboxItem> YesNo { get; } = [new("yes", "Yes"), new("no", "No")];
 
@@ -414,6 +426,13 @@ public sealed partial class RecordModel(
                     ModelState.AddModelError("Input." + field, message);
                 }
 
+                posted.IndicatorIds = posted.IndicatorIds.Where(i => !string.IsNullOrEmpty(i)).Distinct(StringComparer.Ordinal).ToList();
+                var (_, signs) = await record.SignsOfAsync(me.OrganisationId, posted, cancellationToken);
+                if (ConcernDraftCheck.IndicatorProblem(posted, signs) is { } signsProblem)
+                {
+                    ModelState.AddModelError("Input.IndicatorIds", signsProblem);
+                }
+
                 CopyWhatHappened(posted, Saved);
                 return RecordingSteps.Attachments;
 
@@ -480,6 +499,8 @@ public sealed partial class RecordModel(
         to.WhoWasPresent = from.WhoWasPresent;
         to.RaisedBy = from.RaisedBy;
         to.Indicators = from.Indicators;
+        to.IndicatorIds = from.IndicatorIds;
+        to.CatalogueVersion = from.IndicatorIds.Count == 0 ? null : from.CatalogueVersion;
     }
 
     private async Task<IReadOnlyList<DateOnly?>> BirthDatesAsync(ConcernViewer me, ConcernDraftContent content, CancellationToken cancellationToken)
@@ -582,24 +603,43 @@ public sealed partial class RecordModel(
                 .OrderBy(a => a.AddedAt)
                 .Select(a => new AttachmentRow(a.Id, a.FileName, a.Length))
                 .ToListAsync(cancellationToken);
-            Missing = ConcernDraftCheck.Missing(Saved, today, await BirthDatesAsync(me, Saved, cancellationToken));
+            var missing = ConcernDraftCheck.Missing(Saved, today, await BirthDatesAsync(me, Saved, cancellationToken)).ToList();
+            var (_, signs) = await record.SignsOfAsync(me.OrganisationId, Saved, cancellationToken);
+            if (ConcernDraftCheck.IndicatorProblem(Saved, signs) is { } signsProblem)
+            {
+                missing.Add((RecordingSteps.WhatHappened, signsProblem));
+            }
+
+            Missing = missing;
+            TickedSigns = signs is null ? [] : Saved.IndicatorIds.Select(id => signs.Indicators.FirstOrDefault(i => i.Id == id)?.Text).OfType<string>().ToList();
+        }
+
+        if (Step == RecordingSteps.WhatHappened)
+        {
+            // The version the ticks were made from while the draft has any, so nothing ticked is lost; else the current one.
+            var (version, chosenFrom) = Input.IndicatorIds.Count > 0 ? await record.SignsOfAsync(me.OrganisationId, Input, cancellationToken) : (null, null);
+            if (version is not { } v || chosenFrom is null)
+            {
+                (v, chosenFrom) = await catalogues.CurrentAsync(me.OrganisationId, cancellationToken);
+            }
+
+            SignsVersion = v;
+            SignGroups = chosenFrom.SignsByDomain();
         }
     }
 
     public static string Describe(DateOnly today, DateOnly? born, int? age, DateOnly? ageGivenOn)
     {
-        var british = CultureInfo.GetCultureInfo("en-GB");
         var years = ConcernRules.AgeOn(today, born, age, ageGivenOn);
         return born is { } b
-            ? $"Born {b.ToString("d MMMM yyyy", british)} (age {years})"
+            ? $"Born {UkTime.Date(b)} (age {years})"
             : years is { } y ? $"Age about {y}" : "Age not known";
     }
 
     private static string DescribeNew(NewChildInput child)
     {
-        var british = CultureInfo.GetCultureInfo("en-GB");
         return DateParts.Read(child.BirthDay, child.BirthMonth, child.BirthYear) is { } born
-            ? $"Born {born.ToString("d MMMM yyyy", british)} (new)"
+            ? $"Born {UkTime.Date(born)} (new)"
             : $"Age {child.Age} (new)";
     }
 

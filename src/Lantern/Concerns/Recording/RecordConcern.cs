@@ -3,6 +3,7 @@ using Lantern.Audit;
 using Lantern.Concerns.Access;
 using Lantern.Concerns.Notifications;
 using Lantern.Data;
+using Lantern.Screening.Catalogue;
 using Lantern.Security.Encryption;
 using Lantern.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,20 @@ namespace Lantern.Concerns.Recording;
 /// replayed submit finds the concern already made. The concern, its children, their chronology, its
 /// attachments, the draft's removal and the audit entry are one transaction: all saved, or none.
 /// </summary>
-public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAuditTrail audit, ConcernDrafts drafts, ConcernMail mail, TimeProvider clock)
+public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAuditTrail audit, ConcernDrafts drafts, ConcernMail mail, ScreeningCatalogues catalogues, TimeProvider clock)
 {
+    /// <summary>The catalogue version the draft's ticked signs come from, with its content; null content when the organisation has no such version.</summary>
+    public async Task<(int? Version, CatalogueContent? Content)> SignsOfAsync(Guid organisationId, ConcernDraftContent content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (!int.TryParse(content.CatalogueVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
+        {
+            return (null, null);
+        }
+
+        return (version, await catalogues.FindAsync(organisationId, version, cancellationToken));
+    }
+
     public async Task<Concern?> AlreadyRecordedAsync(ConcernViewer me, Guid key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(me);
@@ -76,6 +89,12 @@ public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAu
             }
         }
 
+        var (signsVersion, signs) = await SignsOfAsync(me.OrganisationId, content, cancellationToken);
+        if (ConcernDraftCheck.IndicatorProblem(content, signs) is { } signsProblem)
+        {
+            missing.Add((RecordingSteps.WhatHappened, signsProblem));
+        }
+
         if (missing.Count > 0)
         {
             return new SubmitResult(null, Replayed: false, missing);
@@ -83,7 +102,7 @@ public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAu
 
         try
         {
-            var concern = await SaveAsync(me, key, draft.Draft, content, existingChildren, subject, subjectIsLead, now, cancellationToken);
+            var concern = await SaveAsync(me, key, draft.Draft, content, content.IndicatorIds.Count == 0 ? null : signsVersion, existingChildren, subject, subjectIsLead, now, cancellationToken);
             return new SubmitResult(concern, Replayed: concern.RecordedAt != now, []);
         }
         catch (DbUpdateException)
@@ -100,7 +119,7 @@ public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAu
     }
 
     private async Task<Concern> SaveAsync(
-        ConcernViewer me, Guid key, ConcernDraft draft, ConcernDraftContent content, List<Child> existingChildren,
+        ConcernViewer me, Guid key, ConcernDraft draft, ConcernDraftContent content, int? signsVersion, List<Child> existingChildren,
         Guid? subject, bool subjectIsLead, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -147,6 +166,8 @@ public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAu
             WhoWasPresent = Tidy(content.WhoWasPresent),
             RaisedBy = Tidy(content.RaisedBy),
             Indicators = Tidy(content.Indicators),
+            IndicatorIds = signsVersion is null ? null : string.Join(',', content.IndicatorIds.Distinct(StringComparer.Ordinal)),
+            IndicatorCatalogueVersion = signsVersion,
             RecordedById = me.PersonId,
             RecordedAt = now,
             Status = ConcernStatus.Open,

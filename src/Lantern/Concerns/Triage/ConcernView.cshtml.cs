@@ -1,6 +1,7 @@
 using Lantern.Audit;
 using Lantern.Concerns.Access;
 using Lantern.Data;
+using Lantern.Screening.Catalogue;
 using Lantern.Security.Encryption;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace Lantern.Concerns.Triage;
 /// each child's circumstances, decisions and addenda. The first opening is recorded (it stops the
 /// escalation clock); every view is audited naming the records shown.
 /// </summary>
-public sealed class ConcernViewModel(LanternDbContext db, IAuditTrail audit, IRecordCipher cipher, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class ConcernViewModel(LanternDbContext db, IAuditTrail audit, IRecordCipher cipher, IAuthorizationService authorization, ScreeningCatalogues catalogues, TimeProvider clock) : PageModel
 {
     public const string NoticeKey = "ConcernNotice";
 
@@ -28,6 +29,9 @@ public sealed class ConcernViewModel(LanternDbContext db, IAuditTrail audit, IRe
     public string ChildsWords { get; private set; } = string.Empty;
 
     public IReadOnlyList<Child> Children { get; private set; } = [];
+
+    /// <summary>The warning signs ticked, by their wording in the catalogue version they were chosen from.</summary>
+    public IReadOnlyList<string> TickedSigns { get; private set; } = [];
 
     public IReadOnlyList<(Decision Decision, string Rationale)> Decisions { get; private set; } = [];
 
@@ -53,6 +57,11 @@ public sealed class ConcernViewModel(LanternDbContext db, IAuditTrail audit, IRe
         Concern = concern;
         WhatHappened = cipher.OpenText(concern.WhatHappened, Concern.WhatHappenedContext(concern.Id));
         ChildsWords = cipher.OpenText(concern.ChildsWords, Concern.ChildsWordsContext(concern.Id));
+        if (concern.IndicatorCatalogueVersion is { } version && concern.TickedIndicators.Count > 0)
+        {
+            var chosenFrom = await catalogues.FindAsync(me.OrganisationId, version, cancellationToken);
+            TickedSigns = concern.TickedIndicators.Select(i => chosenFrom?.Indicators.FirstOrDefault(x => x.Id == i)?.Text ?? i).ToList();
+        }
         Children = await (
                 from cc in db.ConcernChildren
                 join ch in db.Children on new { cc.OrganisationId, Id = cc.ChildId } equals new { ch.OrganisationId, ch.Id }

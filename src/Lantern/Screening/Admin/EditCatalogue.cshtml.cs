@@ -12,16 +12,25 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Lantern.Screening.Admin;
 
 /// <summary>
-/// An organisation admin edits the catalogue and scheme: rewords, regrades or retires indicators,
-/// adds one, changes points, band starts, next steps and the rescreen interval. Publishing makes the
+/// An organisation admin edits the catalogue and scheme: renames, adds or retires domains; rewords,
+/// regrades or retires indicators, adds one (in a new domain too); changes points, band starts, next steps and the rescreen interval. Publishing makes the
 /// next version; nothing is stored while anything is wrong, and past screenings are untouched.
 /// </summary>
 [Authorize(Policy = PageServices.AdminPolicy)]
 [EnableRateLimiting(AccountServices.FormRateLimit)]
-[RequestSizeLimit(1024 * 1024)]
+[RequestSizeLimit(3 * 1024 * 1024)]
 public sealed class EditCatalogueModel(ScreeningCatalogues catalogues) : PageModel
 {
     public const int NoteMaxLength = 500;
+
+    /// <summary>The domain choice for a new indicator that goes in the domain being added.</summary>
+    public const string NewDomainChoice = "+new";
+
+    [BindProperty]
+    public List<DomainInput> Domains { get; set; } = [];
+
+    [BindProperty]
+    public DomainInput NewDomain { get; set; } = new();
 
     [BindProperty]
     public int BasedOn { get; set; }
@@ -58,6 +67,7 @@ public sealed class EditCatalogueModel(ScreeningCatalogues catalogues) : PageMod
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         (BasedOn, Base) = await catalogues.CurrentAsync(User.GetOrganisationId(), cancellationToken);
+        Domains = Base.Domains.Select(d => new DomainInput { Id = d.Id, Name = d.Name, Summary = d.Summary, Retired = d.Retired }).ToList();
         Indicators = Base.Indicators.Select(i => new IndicatorInput { Id = i.Id, Text = i.Text, Domain = i.Domain, Kind = i.Kind.ToString(), Retired = i.Retired }).ToList();
         var scheme = Base.Scheme(BasedOn);
         Points = ScoredKinds.SelectMany(k => ScoringScheme.AnswersFor(k).Select(a => (k, a)))
@@ -108,7 +118,9 @@ public sealed class EditCatalogueModel(ScreeningCatalogues catalogues) : PageMod
     /// <summary>The posted form as catalogue content, or null with the problems in the model state.</summary>
     private CatalogueContent? Read(CatalogueContent based)
     {
-        var domains = based.Domains.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var domainList = ReadDomains(based);
+        var domains = domainList.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var newDomainId = domainList.Count > based.Domains.Count ? domainList[^1].Id : null;
         var posted = new Dictionary<string, IndicatorInput>(StringComparer.Ordinal);
         for (var i = 0; i < Indicators.Count; i++)
         {
@@ -147,7 +159,7 @@ public sealed class EditCatalogueModel(ScreeningCatalogues catalogues) : PageMod
             }
 
             var kind = ParseKind(input.Kind, $"Indicators[{index}].Kind", i + 1);
-            var domain = input.Domain ?? string.Empty;
+            var domain = input.Domain == NewDomainChoice && newDomainId is not null ? newDomainId : input.Domain ?? string.Empty;
             if (!domains.Contains(domain))
             {
                 ModelState.AddModelError($"Indicators[{index}].Domain", $"Choose a domain for indicator {i + 1}");
@@ -165,14 +177,15 @@ public sealed class EditCatalogueModel(ScreeningCatalogues catalogues) : PageMod
             }
 
             var kind = ParseKind(New.Kind, "New.Kind", null);
-            if (!domains.Contains(New.Domain ?? string.Empty))
+            var domain = New.Domain == NewDomainChoice && newDomainId is not null ? newDomainId : New.Domain ?? string.Empty;
+            if (!domains.Contains(domain))
             {
-                ModelState.AddModelError("New.Domain", "Choose a domain for the new indicator");
+                ModelState.AddModelError("New.Domain", New.Domain == NewDomainChoice ? "Enter the name of the new domain, or choose another domain for the new indicator" : "Choose a domain for the new indicator");
             }
 
             if (kind is { } k)
             {
-                indicators.Add(new Indicator(NewId(based), New.Domain ?? string.Empty, k, newText));
+                indicators.Add(new Indicator(NewId(based), domain, k, newText));
             }
         }
 
@@ -224,8 +237,98 @@ public sealed class EditCatalogueModel(ScreeningCatalogues catalogues) : PageMod
         }
 
         return ModelState.IsValid && months is { } m
-            ? new CatalogueContent(based.Domains, indicators, points, bands, steps, m)
+            ? new CatalogueContent(domainList, indicators, points, bands, steps, m)
             : null;
+    }
+
+    /// <summary>The domains as posted: each of the version's, renamed or retired, and any new one last. Problems go in the model state.</summary>
+    private List<Domain> ReadDomains(CatalogueContent based)
+    {
+        var posted = new Dictionary<string, (DomainInput Input, int Index)>(StringComparer.Ordinal);
+        for (var i = 0; i < Domains.Count; i++)
+        {
+            var input = Domains[i];
+            if (input.Id is null || based.Domains.All(d => d.Id != input.Id))
+            {
+                ModelState.AddModelError(string.Empty, $"The domain '{Shorten(input.Id)}' is not in version {BasedOn}. Open the catalogue again.");
+            }
+            else if (!posted.TryAdd(input.Id, (input, i)))
+            {
+                ModelState.AddModelError(string.Empty, $"The domain '{Shorten(input.Id)}' was sent twice.");
+            }
+        }
+
+        var list = new List<Domain>();
+        foreach (var old in based.Domains)
+        {
+            if (!posted.TryGetValue(old.Id, out var found))
+            {
+                list.Add(old);
+                continue;
+            }
+
+            var (name, summary) = CheckDomain(found.Input, $"Domains[{found.Index}]", $"domain {list.Count + 1}");
+            list.Add(new Domain(old.Id, name, summary, found.Input.Retired));
+        }
+
+        if (!string.IsNullOrWhiteSpace(NewDomain.Name) || !string.IsNullOrWhiteSpace(NewDomain.Summary))
+        {
+            var (name, summary) = CheckDomain(NewDomain, "NewDomain", "the new domain");
+            list.Add(new Domain(NewDomainId(based, name), name, summary));
+        }
+
+        foreach (var (input, index) in posted.Values.Append((NewDomain, -1)))
+        {
+            var name = input.Name?.Trim();
+            if (string.IsNullOrEmpty(name))
+            {
+                continue;
+            }
+
+            if (list.Count(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase)) > 1)
+            {
+                ModelState.AddModelError(index < 0 ? "NewDomain.Name" : $"Domains[{index}].Name", $"Another domain is already called \"{name}\". Give each domain its own name");
+            }
+        }
+
+        return list;
+    }
+
+    private (string Name, string Summary) CheckDomain(DomainInput input, string prefix, string which)
+    {
+        var name = input.Name?.Trim() ?? string.Empty;
+        var summary = input.Summary?.Trim() ?? string.Empty;
+        if (name.Length == 0)
+        {
+            ModelState.AddModelError($"{prefix}.Name", $"Enter the name of {which}");
+        }
+        else if (name.Length > CatalogueContent.DomainNameMaxLength)
+        {
+            ModelState.AddModelError($"{prefix}.Name", $"The name of {which} must be {CatalogueContent.DomainNameMaxLength} characters or fewer");
+        }
+
+        if (summary.Length > CatalogueContent.DomainSummaryMaxLength)
+        {
+            ModelState.AddModelError($"{prefix}.Summary", $"The summary of {which} must be {CatalogueContent.DomainSummaryMaxLength} characters or fewer");
+        }
+
+        return (name, summary);
+    }
+
+    /// <summary>A new domain's id: its name in lower-case letters, digits and hyphens, made unique; never reused.</summary>
+    private static string NewDomainId(CatalogueContent based, string name)
+    {
+        var slug = new string(name.ToLowerInvariant().Select(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? c : '-').ToArray());
+        slug = string.Join('-', slug.Split('-', StringSplitOptions.RemoveEmptyEntries));
+        slug = slug.Length > 40 ? slug[..40].TrimEnd('-') : slug;
+        slug = slug.Length == 0 ? "domain" : slug;
+        var id = slug;
+        for (var n = 2; based.Domains.Any(d => d.Id == id); n++)
+        {
+            id = $"{slug}-{n}";
+        }
+
+        return id;
     }
 
     private IndicatorKind? ParseKind(string? value, string field, int? number)
@@ -263,6 +366,18 @@ public sealed class EditCatalogueModel(ScreeningCatalogues catalogues) : PageMod
     }
 
     private static string Shorten(string? id) => id is null ? "" : id.Length > 60 ? id[..60] + "…" : id;
+
+    /// <summary>One domain as the form posts it.</summary>
+    public sealed class DomainInput
+    {
+        public string? Id { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? Summary { get; set; }
+
+        public bool Retired { get; set; }
+    }
 
     /// <summary>One indicator as the form posts it.</summary>
     public sealed class IndicatorInput

@@ -19,6 +19,8 @@ public sealed record CatalogueContent(
 {
     public const int DefaultRescreenMonths = 3;
     public const int IndicatorTextMaxLength = 300;
+    public const int DomainNameMaxLength = 100;
+    public const int DomainSummaryMaxLength = 300;
     public const int NextStepMaxLength = 1_000;
 
     /// <summary>The key of the next step shown when harm is indicated, beside one per band.</summary>
@@ -50,11 +52,54 @@ public sealed record CatalogueContent(
     public string NextStepFor(RiskBand band, bool harmIndicated) =>
         NextSteps.TryGetValue(harmIndicated ? HarmStep : band.ToString(), out var step) ? step : string.Empty;
 
+    /// <summary>The indicators in use, by domain, signs of harm first (they ask for action today); domains with none in use are left out.</summary>
+    public IReadOnlyList<(Domain Domain, IReadOnlyList<Indicator> Signs)> SignsByDomain()
+    {
+        var active = Indicators.Where(i => !i.Retired).ToList();
+        return Domains
+            .OrderBy(d => active.Any(i => i.Domain == d.Id && i.Kind == IndicatorKind.Harm) ? 0 : 1)
+            .Select(d => (d, (IReadOnlyList<Indicator>)active.Where(i => i.Domain == d.Id).ToList()))
+            .Where(g => g.Item2.Count > 0)
+            .ToList();
+    }
+
     /// <summary>Problems that stop this content being published, in plain words; empty when it is sound.</summary>
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>(Scheme(0).Problems());
         var domains = Domains.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        if (domains.Count != Domains.Count)
+        {
+            problems.Add("Each domain must have its own id.");
+        }
+
+        foreach (var domain in Domains)
+        {
+            if (string.IsNullOrWhiteSpace(domain.Name))
+            {
+                problems.Add("Each domain needs a name.");
+            }
+            else if (domain.Name.Length > DomainNameMaxLength)
+            {
+                problems.Add($"The name of a domain must be {DomainNameMaxLength} characters or fewer.");
+            }
+
+            if (domain.Summary?.Length > DomainSummaryMaxLength)
+            {
+                problems.Add($"The summary of a domain must be {DomainSummaryMaxLength} characters or fewer.");
+            }
+
+            if (domain.Retired && Indicators.Any(i => i.Domain == domain.Id && !i.Retired))
+            {
+                problems.Add($"The domain \"{domain.Name}\" still has indicators in use. Retire them, or move them to another domain, before retiring it.");
+            }
+        }
+
+        foreach (var name in Domains.Where(d => !string.IsNullOrWhiteSpace(d.Name)).GroupBy(d => d.Name.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            problems.Add($"Two domains are called \"{name.Key}\". Give each domain its own name.");
+        }
+
         foreach (var indicator in Indicators)
         {
             if (string.IsNullOrWhiteSpace(indicator.Text))

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Lantern.Accounts;
 using Lantern.Audit;
 using Lantern.Concerns;
@@ -7,6 +6,7 @@ using Lantern.Data;
 using Lantern.Screening.Catalogue;
 using Lantern.Screening.Scoring;
 using Lantern.Security.Encryption;
+using Lantern.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -30,7 +30,7 @@ public sealed class ScreenModel(LanternDbContext db, IAuditTrail audit, IRecordC
     public Dictionary<string, string?> Answers { get; set; } = new(StringComparer.Ordinal);
 
     [BindProperty]
-    public Dictionary<string, string?> Evidence { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, EvidenceInput> Evidence { get; set; } = new(StringComparer.Ordinal);
 
     [BindProperty]
     public string? Opinion { get; set; }
@@ -75,7 +75,13 @@ public sealed class ScreenModel(LanternDbContext db, IAuditTrail audit, IRecordC
 
     public IReadOnlyDictionary<string, IndicatorAnswer> Given { get; private set; } = new Dictionary<string, IndicatorAnswer>();
 
-    public IReadOnlyDictionary<string, string> GivenEvidence { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, SignEvidence> GivenEvidence { get; private set; } = new Dictionary<string, SignEvidence>();
+
+    /// <summary>Signs ticked on the concern that the current catalogue no longer has in use: shown, not answered.</summary>
+    public IReadOnlyList<string> NoLongerInCatalogue { get; private set; } = [];
+
+    /// <summary>The signs ticked on the concern, by their wording in the version it was recorded with.</summary>
+    public IReadOnlyList<string> TickedOnConcern { get; private set; } = [];
 
     public string PathWithConcern => $"/children/{Child.Id}/screenings/new" + (Concern is null ? "" : $"?concern={Concern.Id}");
 
@@ -87,7 +93,7 @@ public sealed class ScreenModel(LanternDbContext db, IAuditTrail audit, IRecordC
         }
 
         Key = Guid.CreateVersion7();
-        CarryInFromConcern();
+        await CarryInFromConcernAsync(cancellationToken);
         var me = ConcernViewer.Of(User);
         var records = new List<string> { "child:" + id };
         if (Concern is not null)
@@ -164,7 +170,7 @@ public sealed class ScreenModel(LanternDbContext db, IAuditTrail audit, IRecordC
 
         var now = clock.GetUtcNow();
         var screeningId = Guid.CreateVersion7();
-        var evidence = cipher.SealText(JsonSerializer.Serialize(GivenEvidence), ChildScreening.EvidenceContext(screeningId));
+        var evidence = cipher.SealText(ScreeningEvidence.ToJson(GivenEvidence), ChildScreening.EvidenceContext(screeningId));
         var opinion = cipher.SealText(Opinion?.Trim() ?? string.Empty, ChildScreening.OpinionContext(screeningId));
         var reason = judgement.Reason is { } r ? cipher.SealText(r, ChildScreening.OverrideReasonContext(screeningId)) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -235,7 +241,7 @@ public sealed class ScreenModel(LanternDbContext db, IAuditTrail audit, IRecordC
         return Redirect($"/screenings/{screeningId}");
     }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => UkTime.Today(clock);
 
     public IndicatorAnswer AnswerFor(Indicator indicator)
     {
@@ -296,26 +302,72 @@ public sealed class ScreenModel(LanternDbContext db, IAuditTrail audit, IRecordC
         return null;
     }
 
-    /// <summary>Lines of the concern's "signs noticed" that name an indicator are answered as seen, with where they came from.</summary>
-    private void CarryInFromConcern()
+    /// <summary>
+    /// Signs ticked on the concern that the current catalogue still uses are answered as seen, with evidence
+    /// pre-filled from the concern; ticked signs it no longer uses are listed, not answered. In concerns from
+    /// before signs could be ticked, lines of "signs noticed" that name an indicator are answered the same way.
+    /// </summary>
+    private async Task CarryInFromConcernAsync(CancellationToken cancellationToken)
     {
-        if (Concern?.Indicators is not { } noticed)
+        if (Concern is not { } concern)
+        {
+            return;
+        }
+
+        var me = ConcernViewer.Of(User);
+        var recorder = await db.Users.AsNoTracking()
+            .Where(u => u.OrganisationId == me.OrganisationId && u.Id == concern.RecordedById)
+            .Select(u => u.DisplayName)
+            .SingleOrDefaultAsync(cancellationToken) ?? "The person who recorded the concern";
+        var evidence = new EvidenceInput
+        {
+            What = $"Noted in concern {concern.Reference}, recorded {UkTime.Date(concern.RecordedAt)}. See the concern for what was seen and heard.",
+            Who = concern.RaisedBy is { } raised ? $"{raised}; recorded by {recorder}" : recorder,
+            When = concern.OccurredTimeKnown ? UkTime.DateAndTime(concern.OccurredAt) : UkTime.Date(concern.OccurredAt),
+        };
+
+        void Carry(Indicator indicator)
+        {
+            Answers[indicator.Id] = (indicator.Kind is IndicatorKind.Vulnerability or IndicatorKind.Harm ? IndicatorAnswer.Present : IndicatorAnswer.SeenWithinSixMonths).ToString();
+            Evidence[indicator.Id] = new EvidenceInput { What = evidence.What, Who = evidence.Who, When = evidence.When };
+        }
+
+        var active = Catalogue.Indicators.Where(i => !i.Retired).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        if (concern.TickedIndicators.Count > 0)
+        {
+            var chosenFrom = concern.IndicatorCatalogueVersion is { } version ? await catalogues.FindAsync(me.OrganisationId, version, cancellationToken) : null;
+            string TextOf(string id) => chosenFrom?.Indicators.FirstOrDefault(i => i.Id == id)?.Text ?? id;
+            TickedOnConcern = concern.TickedIndicators.Select(TextOf).ToList();
+            var gone = new List<string>();
+            foreach (var id in concern.TickedIndicators)
+            {
+                if (active.TryGetValue(id, out var indicator))
+                {
+                    Carry(indicator);
+                }
+                else
+                {
+                    gone.Add(TextOf(id));
+                }
+            }
+
+            NoLongerInCatalogue = gone;
+        }
+
+        if (concern.Indicators is not { } noticed)
         {
             return;
         }
 
         var lines = noticed.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var indicator in Catalogue.Indicators.Where(i => !i.Retired))
+        foreach (var indicator in active.Values.Where(i => !Answers.ContainsKey(i.Id)))
         {
-            var line = lines.FirstOrDefault(l => string.Equals(l.TrimEnd('.'), indicator.Text.TrimEnd('.'), StringComparison.OrdinalIgnoreCase)
+            var named = lines.Any(l => string.Equals(l.TrimEnd('.'), indicator.Text.TrimEnd('.'), StringComparison.OrdinalIgnoreCase)
                 || string.Equals(l, indicator.Id, StringComparison.OrdinalIgnoreCase));
-            if (line is null)
+            if (named)
             {
-                continue;
+                Carry(indicator);
             }
-
-            Answers[indicator.Id] = (indicator.Kind is IndicatorKind.Vulnerability or IndicatorKind.Harm ? IndicatorAnswer.Present : IndicatorAnswer.SeenWithinSixMonths).ToString();
-            Evidence[indicator.Id] = $"Noted in concern {Concern.Reference}, recorded {Concern.RecordedAt.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}.";
         }
     }
 }

@@ -7,12 +7,14 @@ namespace Lantern.Screening.Screenings;
 
 /// <summary>
 /// Reads a posted screening form against one catalogue version, with no database: the answers (each
-/// checked against its indicator's kind), the evidence each positive answer needs, the analysis, and
+/// checked against its indicator's kind), the evidence each positive answer needs (what was seen, who saw or reported it, when), the analysis, and
 /// the DSL's judgement. Problems are keyed by the form field they belong to ("" for the form).
 /// </summary>
 public static class ScreeningForm
 {
     public const int EvidenceMaxLength = 5_000;
+    public const int EvidenceWhoMaxLength = 300;
+    public const int EvidenceWhenMaxLength = 200;
     public const int OpinionMaxLength = 20_000;
     public const int ReasonMaxLength = 20_000;
     public const string Agree = "agree";
@@ -21,6 +23,9 @@ public static class ScreeningForm
     public static string AnswerField(string indicatorId) => $"Answers[{indicatorId}]";
 
     public static string EvidenceField(string indicatorId) => $"Evidence[{indicatorId}]";
+
+    /// <summary>One part of an indicator's evidence: What, Who or When.</summary>
+    public static string EvidenceField(string indicatorId, string part) => $"Evidence[{indicatorId}].{part}";
 
     /// <summary>An answer that needs evidence: something present or seen.</summary>
     public static bool IsPositive(IndicatorAnswer answer) =>
@@ -56,7 +61,7 @@ public static class ScreeningForm
         CatalogueContent catalogue,
         int version,
         IReadOnlyDictionary<string, string?> answers,
-        IReadOnlyDictionary<string, string?> evidence,
+        IReadOnlyDictionary<string, EvidenceInput> evidence,
         string? opinion,
         int? childAgeYears)
     {
@@ -98,21 +103,17 @@ public static class ScreeningForm
             problems.Add((field is null ? string.Empty : AnswerField(field), problem));
         }
 
-        var kept = new Dictionary<string, string>(StringComparer.Ordinal);
+        var kept = new Dictionary<string, SignEvidence>(StringComparer.Ordinal);
         foreach (var (id, answer) in parsed.Where(p => IsPositive(p.Value) && indicators.ContainsKey(p.Key)))
         {
-            var text = evidence.TryGetValue(id, out var given) ? given?.Trim() : null;
-            if (string.IsNullOrEmpty(text))
+            var given = evidence.TryGetValue(id, out var input) ? input : null;
+            var text = indicators[id].Text;
+            var what = Part(problems, id, "What", given?.What, EvidenceMaxLength, $"Say what was seen, for \"{text}\"", $"What was seen, for \"{text}\", must be {EvidenceMaxLength:N0} characters or fewer");
+            var who = Part(problems, id, "Who", given?.Who, EvidenceWhoMaxLength, $"Say who saw or reported it, for \"{text}\"", $"Who saw or reported it, for \"{text}\", must be {EvidenceWhoMaxLength:N0} characters or fewer");
+            var when = Part(problems, id, "When", given?.When, EvidenceWhenMaxLength, $"Say when it was seen, for \"{text}\"", $"When it was seen, for \"{text}\", must be {EvidenceWhenMaxLength:N0} characters or fewer");
+            if (what is not null && who is not null && when is not null)
             {
-                problems.Add((EvidenceField(id), $"Say what was seen, by whom and when, for \"{indicators[id].Text}\""));
-            }
-            else if (text.Length > EvidenceMaxLength)
-            {
-                problems.Add((EvidenceField(id), $"The evidence for \"{indicators[id].Text}\" must be {EvidenceMaxLength:N0} characters or fewer"));
-            }
-            else
-            {
-                kept[id] = text;
+                kept[id] = new SignEvidence(what, who, when);
             }
         }
 
@@ -180,12 +181,30 @@ public static class ScreeningForm
         return new Judgement(problems.Count == 0 ? final : null, judgement == Override ? reason?.Trim() : null, next, problems);
     }
 
+    private static string? Part(List<(string Field, string Message)> problems, string id, string part, string? value, int max, string missing, string tooLong)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            problems.Add((EvidenceField(id, part), missing));
+            return null;
+        }
+
+        if (text.Length > max)
+        {
+            problems.Add((EvidenceField(id, part), tooLong));
+            return null;
+        }
+
+        return text;
+    }
+
     private static string Shorten(string id) => id.Length > 60 ? id[..60] + "…" : id;
 
     /// <summary>What <see cref="Read"/> found.</summary>
     public sealed record Reading(
         IReadOnlyDictionary<string, IndicatorAnswer> Answers,
-        IReadOnlyDictionary<string, string> Evidence,
+        IReadOnlyDictionary<string, SignEvidence> Evidence,
         ScreeningOutcome? Outcome,
         IReadOnlyList<(string Field, string Message)> Problems);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lantern.Security.Encryption;
 
 namespace Lantern.Screening.Screenings;
@@ -20,6 +19,6 @@ public static class ScreeningLines
         var judgement = screening.OverrideReason is { } reason
             ? $"Changed to {ScreeningForm.BandTitle(screening.FinalBand).ToLowerInvariant()} by professional judgement: {cipher.OpenText(reason, ChildScreening.OverrideReasonContext(screening.Id))}"
             : "Agreed with the scheme.";
-        return $"{scheme}\n{judgement}\nNext screening {screening.NextScreeningOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}.";
+        return $"{scheme}\n{judgement}\nNext screening {Lantern.Shared.UkTime.Date(screening.NextScreeningOn)}.";
     }
 }

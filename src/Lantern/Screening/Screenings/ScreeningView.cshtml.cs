@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Lantern.Audit;
 using Lantern.Concerns;
 using Lantern.Concerns.Access;
@@ -33,7 +32,7 @@ public sealed class ScreeningViewModel(LanternDbContext db, IAuditTrail audit, I
 
     public IReadOnlyDictionary<string, IndicatorAnswer> Answers { get; private set; } = new Dictionary<string, IndicatorAnswer>();
 
-    public IReadOnlyDictionary<string, string> Evidence { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, SignEvidence> Evidence { get; private set; } = new Dictionary<string, SignEvidence>();
 
     public string Opinion { get; private set; } = string.Empty;
 
@@ -61,7 +60,7 @@ public sealed class ScreeningViewModel(LanternDbContext db, IAuditTrail audit, I
         Answers = ScreeningAnswers.FromJson(screening.Answers);
         Outcome = ScreeningScorer.Score(Catalogue.Scheme(screening.CatalogueVersion), Answers, screening.ChildAgeYears).Outcome
             ?? throw new InvalidOperationException("A stored screening no longer scores against its own catalogue version.");
-        Evidence = JsonSerializer.Deserialize<Dictionary<string, string>>(cipher.OpenText(screening.Evidence, ChildScreening.EvidenceContext(id))) ?? [];
+        Evidence = ScreeningEvidence.FromJson(cipher.OpenText(screening.Evidence, ChildScreening.EvidenceContext(id)));
         Opinion = cipher.OpenText(screening.Opinion, ChildScreening.OpinionContext(id));
         OverrideReason = screening.OverrideReason is { } reason ? cipher.OpenText(reason, ChildScreening.OverrideReasonContext(id)) : null;
         ScreenedBy = await db.Users.Where(u => u.OrganisationId == me.OrganisationId && u.Id == screening.ScreenedById).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "Unknown person";
