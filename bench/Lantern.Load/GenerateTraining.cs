@@ -59,8 +59,13 @@ public static class GenerateTraining
         // People with their roles and locations, in a fixed order.
         var people = (await db.Users.Where(u => u.OrganisationId == org).Select(u => new { u.Id, u.DisplayName, u.Email, u.CreatedAt, u.DisabledAt }).ToListAsync())
             .OrderBy(p => p.DisplayName.Length).ThenBy(p => p.DisplayName, StringComparer.Ordinal).ToList();
-        var roleRows = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id join u in db.Users on ur.UserId equals u.Id
-                              where u.OrganisationId == org select new { ur.UserId, r.Name }).ToListAsync();
+        var roleRows = await (
+                from ur in db.UserRoles
+                join r in db.Roles on ur.RoleId equals r.Id
+                join u in db.Users on ur.UserId equals u.Id
+                where u.OrganisationId == org
+                select new { ur.UserId, r.Name })
+            .ToListAsync();
         var rolesOf = roleRows.ToLookup(r => r.UserId, r => r.Name!);
         var locationsOf = (await db.UserLocations.Where(l => l.OrganisationId == org).Select(l => new { l.UserId, l.LocationId }).ToListAsync())
             .ToLookup(l => l.UserId, l => l.LocationId);
