@@ -113,21 +113,38 @@ public static class MatrixBench
             + $"{await Scalar(sql, "SELECT COUNT(*) FROM Completions WHERE OrganisationId = $org", org)} completions; load average {LoadAverage()}");
         Console.WriteLine($"{"target",-28} {"median",10} {"min",10} {"bytes",12}   {"query",10} {"min",10}   ratio (medians)");
 
-        var results = new List<string>
+        // --targets pages,csv,xlsx (all by default); --warm-up false skips the untimed first pair.
+        var targets = (arguments.Text("targets") ?? "pages,csv,xlsx").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var warmUp = arguments.Text("warm-up") != "false";
+        var results = new List<string>();
+        if (targets.Contains("pages"))
         {
-            await CompareAsync("first page", runs, () => GetAsync(http, "/training"), () => PageQueryAsync(sql, org, null, today)),
-            await CompareAsync("page filtered by location", runs, () => GetAsync(http, "/training?location=" + location.ToLowerInvariant()), () => PageQueryAsync(sql, org, location, today)),
-            await CompareAsync("CSV export", exportRuns, () => GetAsync(http, "/training/export/csv"), () => ExportQueryAsync(sql, org, today, xlsx: false)),
-            await CompareAsync("XLSX export", exportRuns, () => GetAsync(http, "/training/export/xlsx"), () => ExportQueryAsync(sql, org, today, xlsx: true)),
-        };
+            results.Add(await CompareAsync("first page", runs, warmUp, () => GetAsync(http, "/training"), () => PageQueryAsync(sql, org, null, today)));
+            results.Add(await CompareAsync("page filtered by location", runs, warmUp, () => GetAsync(http, "/training?location=" + location.ToLowerInvariant()), () => PageQueryAsync(sql, org, location, today)));
+        }
+
+        if (targets.Contains("csv"))
+        {
+            results.Add(await CompareAsync("CSV export", exportRuns, warmUp, () => GetAsync(http, "/training/export/csv"), () => ExportQueryAsync(sql, org, today, xlsx: false)));
+        }
+
+        if (targets.Contains("xlsx"))
+        {
+            results.Add(await CompareAsync("XLSX export", exportRuns, warmUp, () => GetAsync(http, "/training/export/xlsx"), () => ExportQueryAsync(sql, org, today, xlsx: true)));
+        }
+
         Console.WriteLine($"Load average at the end {LoadAverage()}");
         return results.All(r => r.Length > 0) ? 0 : 1;
     }
 
-    private static async Task<string> CompareAsync(string name, int runs, Func<Task<long>> page, Func<Task<long>> query)
+    private static async Task<string> CompareAsync(string name, int runs, bool warmUp, Func<Task<long>> page, Func<Task<long>> query)
     {
-        await page();
-        await query();
+        if (warmUp)
+        {
+            await page();
+            await query();
+        }
+
         var pageTimes = new List<double>();
         var queryTimes = new List<double>();
         long bytes = 0;

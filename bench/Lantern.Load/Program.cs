@@ -19,7 +19,7 @@ static int Usage()
         Usage:
           Lantern.Load generate --provider Sqlite --data-folder DIR [--organisations 1000] [--large-organisation-staff 10000] [--seed 2026]
           Lantern.Load generate --provider Postgres --connection "Host=127.0.0.1;Port=5432;Username=postgres;Database=lantern_bench"
-          Lantern.Load matrix --data-folder DIR --app src/Lantern/bin/Release/net10.0/Lantern.dll --content-root src/Lantern [--runs 10] [--export-runs 5]
+          Lantern.Load matrix --data-folder DIR --app src/Lantern/bin/Release/net10.0/Lantern.dll --content-root src/Lantern [--runs 10] [--export-runs 5] [--targets pages,csv,xlsx] [--warm-up false]
           Lantern.Load crash --provider Sqlite|Postgres --app src/Lantern/bin/Release/net10.0/Lantern.dll --content-root src/Lantern [--kills 20] [--workers 4] [--seed 2026]
         """);
     return 2;
