@@ -104,6 +104,18 @@ public static class MatrixBench
         };
         using var app = new AppProcess(arguments.Required("app"), arguments.Required("content-root"), settings);
         await app.StartAsync(CancellationToken.None);
+        try
+        {
+            return await MeasureAsync(arguments, app, sql, org, location, runs, exportRuns);
+        }
+        finally
+        {
+            await app.KillAsync();
+        }
+    }
+
+    private static async Task<int> MeasureAsync(Arguments arguments, AppProcess app, SqliteConnection sql, string org, string location, int runs, int exportRuns)
+    {
         using var manager = await SignInAsync(app.BaseUrl);
         var http = manager.Http;
         var today = GenerateTraining.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
