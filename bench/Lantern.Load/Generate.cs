@@ -11,7 +11,8 @@ namespace Lantern.Load;
 /// <summary>
 /// Writes realistic volumes straight into a database (ENGINEERING.md, "Benchmarks"): 1,000
 /// organisations, one of them with 10,000 staff, the rest with 10 to 60; every person shares one
-/// password hash computed once at the production cost. The same seed always gives the same data.
+/// password hash computed once at the production cost; the first organisation also gets 30 courses
+/// with three years of training histories (<see cref="GenerateTraining"/>). The same seed always gives the same data.
 /// The database is created and migrated first; it must hold no organisation yet.
 /// </summary>
 public static class Generate
@@ -38,6 +39,10 @@ public static class Generate
         var clock = Stopwatch.StartNew();
         var people = await AddOrganisationsAndPeopleAsync(db, settings);
         Console.WriteLine($"{settings.Organisations:N0} organisations, {people:N0} people in {clock.Elapsed.TotalSeconds:F0} s");
+        clock.Restart();
+        var (completions, assignments) = await GenerateTraining.AddAsync(db, settings.Seed);
+        Console.WriteLine($"30 courses, {assignments:N0} assignments, {completions:N0} completions for the first organisation in {clock.Elapsed.TotalSeconds:F0} s");
+
         if (arguments.Number("concerns", 0) is > 0 and var concerns)
         {
             clock.Restart();

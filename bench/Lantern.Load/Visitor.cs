@@ -19,6 +19,9 @@ public sealed class Visitor : IDisposable
         _http = new HttpClient(new LoopbackCookies()) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    /// <summary>The client with this person's cookies, for requests that are not pages.</summary>
+    public HttpClient Http => _http;
+
     /// <summary>The page at <paramref name="path"/>, after following redirects; throws unless it answers 200.</summary>
     public async Task<IDocument> GetAsync(string path, CancellationToken cancellationToken)
     {

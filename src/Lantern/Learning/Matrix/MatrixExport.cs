@@ -7,7 +7,7 @@ namespace Lantern.Learning.Matrix;
 
 /// <summary>
 /// Writes the training matrix as CSV or XLSX straight to a stream, row by row (SpreadCheetah for XLSX:
-/// a streaming writer, ENGINEERING.md "XLSX"). Both carry the organisation, the date and time, who
+/// a streaming writer, ENGINEERING.md "XLSX"), as the rows are read a slice of people at a time. Both carry the organisation, the date and time, who
 /// exported it and the filters, then one row per person and one column per course. Every cell is
 /// neutralised against formula injection.
 /// </summary>
@@ -20,10 +20,10 @@ public static class MatrixExport
         filters,
     ];
 
-    public static IReadOnlyList<string> Columns(TrainingGrid grid)
+    public static IReadOnlyList<string> Columns(TrainingColumns columns)
     {
-        ArgumentNullException.ThrowIfNull(grid);
-        return ["Person", "Still here", "Locations", "Roles", .. grid.Courses.Select(c => c.Title)];
+        ArgumentNullException.ThrowIfNull(columns);
+        return ["Person", "Still here", "Locations", "Roles", .. columns.Courses.Select(c => c.Title)];
     }
 
     public static IEnumerable<string> Cells(TrainingRow row)
@@ -65,9 +65,10 @@ public static class MatrixExport
         return text.ToString();
     }
 
-    public static async Task WriteCsvAsync(Stream output, IReadOnlyList<string> heading, TrainingGrid grid, CancellationToken cancellationToken)
+    public static async Task WriteCsvAsync(Stream output, IReadOnlyList<string> heading, TrainingColumns columns, IAsyncEnumerable<TrainingRow> rows, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(heading);
+        ArgumentNullException.ThrowIfNull(rows);
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
         foreach (var line in heading)
         {
@@ -75,8 +76,8 @@ public static class MatrixExport
         }
 
         await writer.WriteAsync("\r\n");
-        await writer.WriteAsync(SpreadsheetText.CsvLine(Columns(grid)));
-        foreach (var row in grid.Rows)
+        await writer.WriteAsync(SpreadsheetText.CsvLine(Columns(columns)));
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             await writer.WriteAsync(SpreadsheetText.CsvLine(Cells(row)));
@@ -85,10 +86,11 @@ public static class MatrixExport
         await writer.FlushAsync(cancellationToken);
     }
 
-    public static async Task WriteXlsxAsync(Stream output, IReadOnlyList<string> heading, TrainingGrid grid, CancellationToken cancellationToken)
+    public static async Task WriteXlsxAsync(Stream output, IReadOnlyList<string> heading, TrainingColumns columns, IAsyncEnumerable<TrainingRow> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(heading);
-        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
         await using var sheet = await Spreadsheet.CreateNewAsync(output, cancellationToken: cancellationToken);
         await sheet.StartWorksheetAsync("Training matrix", token: cancellationToken);
         foreach (var line in heading)
@@ -97,9 +99,9 @@ public static class MatrixExport
         }
 
         await sheet.AddRowAsync(Array.Empty<Cell>(), cancellationToken);
-        await sheet.AddRowAsync(Columns(grid).Select(c => new Cell(SpreadsheetText.Neutralise(c))).ToArray(), cancellationToken);
-        var cells = new Cell[4 + grid.Courses.Count];
-        foreach (var row in grid.Rows)
+        await sheet.AddRowAsync(Columns(columns).Select(c => new Cell(SpreadsheetText.Neutralise(c))).ToArray(), cancellationToken);
+        var cells = new Cell[4 + columns.Courses.Count];
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             var i = 0;
             foreach (var text in Cells(row))

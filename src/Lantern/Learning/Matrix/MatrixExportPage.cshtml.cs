@@ -39,7 +39,8 @@ public sealed class MatrixExportPageModel(LanternDbContext db, TrainingRecords r
             return BadRequest();
         }
 
-        var grid = await records.LoadAsync(org, query, cancellationToken);
+        var columns = await records.ColumnsAsync(org, query, cancellationToken);
+        var people = await records.CountAsync(org, query, cancellationToken);
         var organisation = await db.Organisations.Where(o => o.Id == org).Select(o => o.Name).SingleAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var words = new List<string>();
@@ -60,14 +61,15 @@ public sealed class MatrixExportPageModel(LanternDbContext db, TrainingRecords r
 
         words.Add(query.IncludeLeavers ? "people who have left included" : "people who have left not included");
         var heading = MatrixExport.Heading(organisation, now, User.GetDisplayName(), "Filters: " + string.Join("; ", words));
-        await audit.RecordAsync(db, new AuditEvent(org, User.GetUserId(), ExportedAction, ["training-matrix:" + org], $"{format}, {grid.Rows.Count} people, {grid.Courses.Count} courses"), cancellationToken);
+        await audit.RecordAsync(db, new AuditEvent(org, User.GetUserId(), ExportedAction, ["training-matrix:" + org], $"{format}, {people} people, {columns.Courses.Count} courses"), cancellationToken);
 
         Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         Response.Headers.ContentDisposition = $"attachment; filename=\"training-matrix-{now:yyyy-MM-dd}.{format}\"";
         HttpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        var rows = records.RowsAsync(org, query, columns, 0, int.MaxValue, cancellationToken);
         if (format == "csv")
         {
-            await MatrixExport.WriteCsvAsync(Response.Body, heading, grid, cancellationToken);
+            await MatrixExport.WriteCsvAsync(Response.Body, heading, columns, rows, cancellationToken);
         }
         else
         {
@@ -77,7 +79,7 @@ public sealed class MatrixExportPageModel(LanternDbContext db, TrainingRecords r
                 body.AllowSynchronousIO = true;
             }
 
-            await MatrixExport.WriteXlsxAsync(Response.Body, heading, grid, cancellationToken);
+            await MatrixExport.WriteXlsxAsync(Response.Body, heading, columns, rows, cancellationToken);
         }
 
         return new EmptyResult();

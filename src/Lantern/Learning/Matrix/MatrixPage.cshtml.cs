@@ -12,7 +12,7 @@ namespace Lantern.Learning.Matrix;
 /// The training matrix: everyone in the organisation (or a location, a role, a course) against the
 /// courses required of them, with each state, the compliance per course, and links to each person's
 /// history and to the exports. People who have left appear only when asked for, and never count
-/// towards compliance.
+/// towards compliance. Only the page's 50 people are read in full (<see cref="TrainingRecords.LoadPageAsync"/>).
 /// </summary>
 [Authorize(Policy = LearningServices.TrainingManagerPolicy)]
 public sealed class MatrixPageModel(LanternDbContext db, TrainingRecords records) : PageModel
@@ -36,13 +36,7 @@ public sealed class MatrixPageModel(LanternDbContext db, TrainingRecords records
 
     public TrainingChoices Choices { get; private set; } = null!;
 
-    public TrainingGrid Grid { get; private set; } = null!;
-
-    public IReadOnlyList<TrainingRow> Rows { get; private set; } = [];
-
-    public int CurrentPage { get; private set; } = 1;
-
-    public int Pages { get; private set; } = 1;
+    public TrainingPage Matrix { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -57,14 +51,11 @@ public sealed class MatrixPageModel(LanternDbContext db, TrainingRecords records
         if (outcome == MatrixFilter.Outcome.Invalid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            Grid = await records.LoadAsync(org, new TrainingQuery(PersonId: Guid.Empty), cancellationToken);
+            Matrix = TrainingPage.Empty(await records.ColumnsAsync(org, new TrainingQuery(PersonId: Guid.Empty), cancellationToken));
             return Page();
         }
 
-        Grid = await records.LoadAsync(org, query, cancellationToken);
-        Pages = Math.Max(1, (Grid.Rows.Count + MatrixFilter.PageSize - 1) / MatrixFilter.PageSize);
-        CurrentPage = Math.Min(page, Pages);
-        Rows = Grid.Rows.Skip((CurrentPage - 1) * MatrixFilter.PageSize).Take(MatrixFilter.PageSize).ToList();
+        Matrix = await records.LoadPageAsync(org, query, page, MatrixFilter.PageSize, cancellationToken);
         return Page();
     }
 }
