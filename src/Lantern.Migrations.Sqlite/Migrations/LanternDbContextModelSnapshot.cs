@@ -1028,6 +1028,13 @@ namespace Lantern.Migrations.Sqlite.Migrations
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("RevokedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
@@ -1150,8 +1157,18 @@ namespace Lantern.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DslTraining")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Evidence")
                         .HasColumnType("BLOB");
+
+                    b.Property<string>("EvidenceKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EvidenceLength")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EvidenceName")
                         .HasMaxLength(200)
@@ -1270,6 +1287,9 @@ namespace Lantern.Migrations.Sqlite.Migrations
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextForwardAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
