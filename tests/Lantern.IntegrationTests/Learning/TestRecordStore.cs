@@ -10,7 +10,7 @@ namespace Lantern.IntegrationTests.Learning;
 /// POSTed to <c>/xapi/statements</c> as a JSON array, keeps every request with its headers, and refuses
 /// the first <see cref="RefuseFirst"/> requests with 503, as a store that is briefly down does.
 /// </summary>
-public sealed class TestRecordStore : IDisposable
+public sealed class TestRecordStore : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<Received> _received = new();
@@ -80,17 +80,11 @@ public sealed class TestRecordStore : IDisposable
         }
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         _listener.Stop();
         _listener.Close();
-        try
-        {
-            _serving.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-        }
+        await _serving;
     }
 
     private static int FreePort()

@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json;
+using Lantern.Data;
 using Lantern.IntegrationTests.Infrastructure;
 using Lantern.Learning.Statements;
 using Microsoft.EntityFrameworkCore;
@@ -106,7 +106,7 @@ public abstract class RecordStoreApp(DatabaseProvider provider) : LanternApp(pro
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Store.Dispose();
+        await Store.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 }
