@@ -1042,6 +1042,13 @@ namespace Lantern.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("RevokedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
@@ -1164,8 +1171,18 @@ namespace Lantern.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<bool>("DslTraining")
+                        .HasColumnType("boolean");
+
                     b.Property<byte[]>("Evidence")
                         .HasColumnType("bytea");
+
+                    b.Property<string>("EvidenceKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("EvidenceLength")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("EvidenceName")
                         .HasMaxLength(200)
@@ -1284,6 +1301,9 @@ namespace Lantern.Migrations.Postgres.Migrations
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("NextForwardAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");

@@ -1037,6 +1037,13 @@ namespace Lantern.Migrations.Sqlite.Migrations
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("RevokedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
@@ -1159,8 +1166,18 @@ namespace Lantern.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DslTraining")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Evidence")
                         .HasColumnType("BLOB");
+
+                    b.Property<string>("EvidenceKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EvidenceLength")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EvidenceName")
                         .HasMaxLength(200)
@@ -1279,6 +1296,9 @@ namespace Lantern.Migrations.Sqlite.Migrations
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextForwardAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");

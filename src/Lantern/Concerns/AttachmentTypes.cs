@@ -2,7 +2,8 @@ namespace Lantern.Concerns;
 
 /// <summary>
 /// The files a concern may carry (images and PDF), told by their first bytes, never by their name:
-/// a file whose name says one type and whose content is another is refused.
+/// a file whose name says one type and whose content is another is refused. Evidence of training done
+/// elsewhere uses the same check with a narrower list (<see cref="Documents"/>).
 /// </summary>
 public static class AttachmentTypes
 {
@@ -18,11 +19,22 @@ public static class AttachmentTypes
         ("application/pdf", [".pdf"], b => StartsWith(b.Span, "%PDF-"u8)),
     ];
 
+    /// <summary>Certificates and letters: PDF, JPG and PNG only.</summary>
+    public static IReadOnlyList<string> Documents { get; } = ["application/pdf", "image/jpeg", "image/png"];
+
     public static string AllowedExtensions => string.Join(",", Known.SelectMany(k => k.Extensions));
 
+    public static string ExtensionsOf(IReadOnlyCollection<string> contentTypes) =>
+        string.Join(",", Known.Where(k => contentTypes.Contains(k.ContentType)).SelectMany(k => k.Extensions));
+
     /// <summary>The content type of an allowed file, or why it is refused.</summary>
-    public static (string? ContentType, string? Problem) Check(string fileName, ReadOnlyMemory<byte> content)
+    public static (string? ContentType, string? Problem) Check(string fileName, ReadOnlyMemory<byte> content) =>
+        Check(fileName, content, null);
+
+    /// <summary>The content type of a file allowed among <paramref name="allowed"/> (every known type when null), or why it is refused.</summary>
+    public static (string? ContentType, string? Problem) Check(string fileName, ReadOnlyMemory<byte> content, IReadOnlyCollection<string>? allowed)
     {
+        var kinds = allowed is null ? "a JPG, PNG, GIF, WebP or PDF" : allowed.SequenceEqual(Documents) ? "a PDF, JPG or PNG" : "of an allowed type";
         if (content.Length == 0)
         {
             return (null, "The selected file is empty");
@@ -33,16 +45,16 @@ public static class AttachmentTypes
             return (null, "The selected file must be smaller than 10 MB");
         }
 
-        var match = Known.FirstOrDefault(k => k.Matches(content));
+        var match = Known.FirstOrDefault(k => (allowed is null || allowed.Contains(k.ContentType)) && k.Matches(content));
         if (match.ContentType is null)
         {
-            return (null, "The selected file must be a JPG, PNG, GIF, WebP or PDF");
+            return (null, "The selected file must be " + kinds);
         }
 
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         return match.Extensions.Contains(extension)
             ? (match.ContentType, null)
-            : (null, "The selected file's name does not match what is in it. Check it is the file you meant, and that it is a JPG, PNG, GIF, WebP or PDF");
+            : (null, "The selected file's name does not match what is in it. Check it is the file you meant, and that it is " + kinds);
     }
 
     private static bool StartsWith(ReadOnlySpan<byte> content, ReadOnlySpan<byte> prefix) => content.StartsWith(prefix);

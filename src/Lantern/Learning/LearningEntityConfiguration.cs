@@ -51,6 +51,7 @@ public sealed class LearningEntityConfiguration :
         builder.Property(c => c.Provider).HasMaxLength(200);
         builder.Property(c => c.EvidenceName).HasMaxLength(200);
         builder.Property(c => c.EvidenceType).HasMaxLength(100);
+        builder.Property(c => c.EvidenceKeyId).HasMaxLength(64);
         builder.HasIndex(c => new { c.OrganisationId, c.UserId, c.CourseId, c.CompletedOn });
         builder.HasIndex(c => new { c.OrganisationId, c.CourseId, c.CompletedOn });
         // One completion per attempt: a replayed answer or two nodes at once cannot complete it twice.
@@ -63,6 +64,7 @@ public sealed class LearningEntityConfiguration :
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Property(c => c.Code).HasMaxLength(40);
+        builder.Property(c => c.RevokedReason).HasMaxLength(CertificateRevocation.MaxReasonLength);
         builder.HasIndex(c => c.Code).IsUnique();
         builder.HasIndex(c => new { c.OrganisationId, c.UserId });
         builder.HasIndex(c => new { c.OrganisationId, c.CompletionId }).IsUnique();

@@ -16,10 +16,4 @@ public sealed class LearningOptions
     /// go without waiting a year.
     /// </summary>
     public int ClockOffsetDays { get; set; }
-
-    /// <summary>An external learning record store's statements resource (…/xAPI/statements); none by default.</summary>
-    public string? RecordStoreUrl { get; set; }
-
-    /// <summary>The store's Basic authorisation (key:secret), if it needs one.</summary>
-    public string? RecordStoreCredentials { get; set; }
 }

@@ -1,4 +1,5 @@
 using Lantern.Data;
+using Lantern.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -26,11 +27,7 @@ public sealed partial class OutboxWorker(
     public static TimeSpan Backoff(int failures, MailOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var first = TimeSpan.FromSeconds(Math.Max(1, options.OutboxRetrySeconds));
-        var cap = TimeSpan.FromMinutes(Math.Max(1, options.OutboxRetryMaxMinutes));
-        var exponent = Math.Clamp(failures - 1, 0, 20);
-        var wait = first * Math.Pow(2, exponent);
-        return wait < cap ? wait : cap;
+        return RetryWaits.Doubling(failures, TimeSpan.FromSeconds(Math.Max(1, options.OutboxRetrySeconds)), TimeSpan.FromMinutes(Math.Max(1, options.OutboxRetryMaxMinutes)));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

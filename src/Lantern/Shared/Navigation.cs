@@ -17,6 +17,7 @@ public static class Navigation
         new("Locations", "/admin/locations", u => u.IsInRole(Roles.OrganisationAdmin)),
         new("Audit log", "/admin/audit", u => u.IsInRole(Roles.OrganisationAdmin)),
         new("Safeguarding settings", "/admin/safeguarding", u => u.IsInRole(Roles.OrganisationAdmin)),
+        new("Learning statements", "/admin/xapi", u => u.IsInRole(Roles.OrganisationAdmin)),
         new("Your account", "/account", _ => true),
     ];
 

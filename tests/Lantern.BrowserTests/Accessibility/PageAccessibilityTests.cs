@@ -25,6 +25,7 @@ public sealed class PageAccessibilityTests(Chromium chromium, RiversideApp app, 
         { Roles.OrganisationAdmin, "/admin/people/new" },
         { Roles.OrganisationAdmin, "/admin/locations" },
         { Roles.OrganisationAdmin, "/admin/audit" },
+        { Roles.OrganisationAdmin, "/admin/xapi" },
         { Roles.Learner, "/concerns/mine" },
         { Roles.Dsl, "/concerns" },
         { Roles.Learner, "/my-training" },
@@ -64,6 +65,22 @@ public sealed class PageAccessibilityTests(Chromium chromium, RiversideApp app, 
         await OpenAsync(page, path);
         await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert).GetByText("There is a problem")).ToBeVisibleAsync();
+
+        await page.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_learning_statements_page_with_a_date_that_is_not_real_shows_its_error_without_axe_violations()
+    {
+        var page = await NewPageAsync(app, signedInAs: Roles.OrganisationAdmin);
+        await OpenAsync(page, "/admin/xapi");
+        var from = page.GetByRole(AriaRole.Group, new() { Name = "From (optional)" });
+        await from.GetByLabel("Day").FillAsync("31");
+        await from.GetByLabel("Month").FillAsync("2");
+        await from.GetByLabel("Year").FillAsync("2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Download statements (JSON)" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert).GetByText("There is a problem")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "From (optional)" }).GetByLabel("Day")).ToHaveValueAsync("31");
 
         await page.AssertNoAxeViolationsAsync();
     }

@@ -41,6 +41,16 @@ public sealed class AttachmentTypesTests
     }
 
     [Fact]
+    public void Evidence_of_training_takes_only_pdf_jpg_and_png_by_their_content()
+    {
+        Assert.Equal("application/pdf", AttachmentTypes.Check("certificate.pdf", Pdf, AttachmentTypes.Documents).ContentType);
+        Assert.Equal("image/png", AttachmentTypes.Check("certificate.png", Png, AttachmentTypes.Documents).ContentType);
+        Assert.Equal("The selected file must be a PDF, JPG or PNG", AttachmentTypes.Check("animation.gif", "GIF89a...."u8.ToArray(), AttachmentTypes.Documents).Problem);
+        Assert.Contains("does not match", AttachmentTypes.Check("certificate.pdf", Jpeg, AttachmentTypes.Documents).Problem, StringComparison.Ordinal);
+        Assert.Equal(".jpg,.jpeg,.png,.pdf", AttachmentTypes.ExtensionsOf(AttachmentTypes.Documents));
+    }
+
+    [Fact]
     public void An_empty_file_and_one_over_10_MB_are_refused()
     {
         Assert.Equal("The selected file is empty", AttachmentTypes.Check("a.png", Array.Empty<byte>()).Problem);

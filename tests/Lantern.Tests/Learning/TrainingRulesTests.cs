@@ -131,6 +131,22 @@ public sealed class TrainingRulesTests
     }
 
     [Fact]
+    public void The_designated_safeguarding_leads_own_training_lasts_24_months_unless_the_organisation_says_otherwise()
+    {
+        Assert.Equal(24, TrainingRules.RefresherMonths(null, null, [], dslTraining: true));
+        Assert.Equal(TrainingRules.DefaultDslRefresherMonths, TrainingRules.RefresherMonths(0, 0, [0], dslTraining: true));
+
+        // The course file's period is for reading the book in Lantern, not for a DSL's own course elsewhere.
+        Assert.Equal(24, TrainingRules.RefresherMonths(12, null, [], dslTraining: true));
+        Assert.Equal(12, TrainingRules.RefresherMonths(12, null, [], dslTraining: false));
+
+        // The organisation's setting wins, and a setting for a role wins over that.
+        Assert.Equal(36, TrainingRules.RefresherMonths(12, 36, [], dslTraining: true));
+        Assert.Equal(18, TrainingRules.RefresherMonths(12, 36, [18], dslTraining: true));
+        Assert.Equal(12, TrainingRules.RefresherMonths(null, null, []));
+    }
+
+    [Fact]
     public void Compliance_is_a_whole_per_cent_of_those_counted_and_none_when_nobody_counts()
     {
         Assert.Equal(66, TrainingRules.CompliancePercent(2, 3));

@@ -24,7 +24,7 @@ public sealed class NavigationTests
 
     [Fact]
     public void An_organisation_admin_also_sees_people_and_locations() =>
-        Assert.Equal(["Home", "Learn", "My training", "Concerns waiting", "People", "Locations", "Audit log", "Safeguarding settings", "Your account"], Navigation.For(Person(true, Roles.Learner, Roles.OrganisationAdmin)).Select(i => i.Text));
+        Assert.Equal(["Home", "Learn", "My training", "Concerns waiting", "People", "Locations", "Audit log", "Safeguarding settings", "Learning statements", "Your account"], Navigation.For(Person(true, Roles.Learner, Roles.OrganisationAdmin)).Select(i => i.Text));
 
     [Fact]
     public void A_safeguarding_lead_sees_the_concerns_waiting() =>

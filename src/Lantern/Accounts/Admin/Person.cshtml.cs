@@ -250,6 +250,9 @@ public sealed class PersonModel(
         return db.Users.Where(u => u.OrganisationId == org && u.Id == id).SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>Their certificates, each with a link to revoke it.</summary>
+    public IReadOnlyList<Lantern.Learning.Records.MyCertificate> Certificates { get; private set; } = [];
+
     private async Task LoadAsync(LanternUser person, bool fillAccess, CancellationToken cancellationToken)
     {
         Person = person;
@@ -268,6 +271,13 @@ public sealed class PersonModel(
             .ToListAsync(cancellationToken);
         LocationNames = held.Select(l => l.Archived ? l.Name + " (archived)" : l.Name).ToList();
         LocationChoices = await PersonAccess.LocationChoicesAsync(db, person.OrganisationId, person.Id, cancellationToken);
+        Certificates = await (
+                from c in db.Certificates
+                join d in db.Completions on c.CompletionId equals d.Id
+                where c.OrganisationId == person.OrganisationId && d.OrganisationId == person.OrganisationId && c.UserId == person.Id
+                orderby d.CompletedOn descending
+                select new Lantern.Learning.Records.MyCertificate(c.Id, d.CourseTitle, d.CompletedOn, d.ValidUntil, c.RevokedAt != null))
+            .ToListAsync(cancellationToken);
 
         if (fillAccess)
         {

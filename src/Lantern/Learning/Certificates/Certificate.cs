@@ -19,4 +19,10 @@ public sealed class Certificate
     public DateTimeOffset IssuedAt { get; init; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>The training manager or organisation admin who revoked it.</summary>
+    public Guid? RevokedById { get; set; }
+
+    /// <summary>Why it was revoked, as written by the person who revoked it.</summary>
+    public string? RevokedReason { get; set; }
 }

@@ -43,9 +43,19 @@ public sealed class Completion
     /// <summary>The manager who recorded training done elsewhere.</summary>
     public Guid? RecordedById { get; init; }
 
+    /// <summary>Training done elsewhere that was the designated safeguarding lead's own training (24 months by default).</summary>
+    public bool DslTraining { get; init; }
+
     public string? EvidenceName { get; init; }
 
     public string? EvidenceType { get; init; }
 
+    public long? EvidenceLength { get; init; }
+
+    public string? EvidenceKeyId { get; init; }
+
+    /// <summary>The evidence file, sealed with <see cref="EvidenceContext"/>.</summary>
     public byte[]? Evidence { get; init; }
+
+    public static string EvidenceContext(Guid id) => $"completion:{id}:evidence";
 }

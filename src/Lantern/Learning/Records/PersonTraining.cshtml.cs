@@ -1,9 +1,11 @@
 using Lantern.Accounts;
 using Lantern.Accounts.Users;
 using Lantern.Audit;
+using Lantern.Concerns;
 using Lantern.Concerns.Recording;
 using Lantern.Data;
 using Lantern.Learning.Assignments;
+using Lantern.Security.Encryption;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,11 +17,14 @@ namespace Lantern.Learning.Records;
 /// <summary>
 /// One person's training, for the training manager: their state on each course, every completion they
 /// have ever had (version, score, refresher period, where it was done), and a form to record training
-/// done elsewhere. A person of another organisation is not found.
+/// done elsewhere with an optional evidence file (PDF, JPG or PNG, told by its content, stored sealed).
+/// Each certificate shows whether, by whom, when and why it was revoked. A person of another organisation
+/// is not found.
 /// </summary>
 [Authorize(Policy = LearningServices.TrainingManagerPolicy)]
 [EnableRateLimiting(AccountServices.FormRateLimit)]
-public sealed class PersonTrainingModel(LanternDbContext db, TrainingRecords records, IAuditTrail audit, TimeProvider clock) : PageModel
+[RequestSizeLimit(AttachmentTypes.MaxBytes + (512 * 1024))]
+public sealed class PersonTrainingModel(LanternDbContext db, TrainingRecords records, IAuditTrail audit, IRecordCipher cipher, TimeProvider clock) : PageModel
 {
     public const string RecordedElsewhereAction = "training.recorded-elsewhere";
     public const string ReadAction = "training.person-read";
@@ -30,13 +35,15 @@ public sealed class PersonTrainingModel(LanternDbContext db, TrainingRecords rec
     [TempData]
     public string? Notice { get; set; }
 
+    public Guid PersonId { get; private set; }
+
     public string Name { get; private set; } = string.Empty;
 
     public bool Left { get; private set; }
 
     public TrainingGrid Grid { get; private set; } = null!;
 
-    public IReadOnlyList<Completion> History { get; private set; } = [];
+    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
 
     public TrainingChoices Choices { get; private set; } = null!;
 
@@ -103,6 +110,29 @@ public sealed class PersonTrainingModel(LanternDbContext db, TrainingRecords rec
             }
         }
 
+        byte[]? evidence = null;
+        string? evidenceType = null;
+        var evidenceName = Input.Evidence is null ? null : Path.GetFileName(Input.Evidence.FileName ?? "evidence");
+        if (Input.Evidence is { Length: > AttachmentTypes.MaxBytes })
+        {
+            ModelState.AddModelError("Input.Evidence", "The selected file must be smaller than 10 MB");
+        }
+        else if (Input.Evidence is not null)
+        {
+            evidence = new byte[Input.Evidence.Length];
+            await using (var stream = Input.Evidence.OpenReadStream())
+            {
+                await stream.ReadExactlyAsync(evidence, cancellationToken);
+            }
+
+            string? problem;
+            (evidenceType, problem) = AttachmentTypes.Check(evidenceName!, evidence, AttachmentTypes.Documents);
+            if (problem is not null)
+            {
+                ModelState.AddModelError("Input.Evidence", problem);
+            }
+        }
+
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -110,8 +140,21 @@ public sealed class PersonTrainingModel(LanternDbContext db, TrainingRecords rec
         }
 
         var title = Choices.CourseTitle(course!.Value);
+        var dslTraining = Input.DslTraining == "yes";
+        var roles = await db.UserRoles.Where(ur => ur.UserId == id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(cancellationToken);
+        var settings = await db.RefresherSettings.AsNoTracking().Where(s => s.OrganisationId == org && s.CourseId == course.Value).ToListAsync(cancellationToken);
+
+        // Months written on the form are the validity the provider gave; otherwise the organisation's rules apply.
+        var validMonths = months ?? TrainingRules.RefresherMonths(
+            null,
+            settings.FirstOrDefault(s => s.Role == null)?.Months,
+            settings.Where(s => s.Role != null && roles.Contains(s.Role)).Select(s => s.Months),
+            dslTraining);
+        var completionId = Guid.CreateVersion7();
+        var sealedEvidence = evidence is null ? null : cipher.Seal(evidence, Completion.EvidenceContext(completionId));
         var completion = new Completion
         {
+            Id = completionId,
             OrganisationId = org,
             UserId = id,
             CourseId = course.Value,
@@ -119,15 +162,21 @@ public sealed class PersonTrainingModel(LanternDbContext db, TrainingRecords rec
             CourseTitle = title,
             CompletedOn = done!.Value,
             RecordedAt = clock.GetUtcNow(),
-            RefresherMonths = months,
-            ValidUntil = TrainingRules.ValidUntil(done.Value, months ?? TrainingRules.DefaultRefresherMonths),
+            RefresherMonths = validMonths,
+            ValidUntil = TrainingRules.ValidUntil(done.Value, validMonths),
             Provider = provider,
             RecordedById = User.GetUserId(),
+            DslTraining = dslTraining,
+            EvidenceName = sealedEvidence is null ? null : Shorten(evidenceName!),
+            EvidenceType = sealedEvidence is null ? null : evidenceType,
+            EvidenceLength = evidence?.Length,
+            EvidenceKeyId = sealedEvidence?.KeyId,
+            Evidence = sealedEvidence?.Data,
         };
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             db.Completions.Add(completion);
-            await audit.AppendAsync(new AuditEvent(org, User.GetUserId(), RecordedElsewhereAction, ["completion:" + completion.Id, AuditActions.Person(id)], $"course {course.Value}"), cancellationToken);
+            await audit.AppendAsync(new AuditEvent(org, User.GetUserId(), RecordedElsewhereAction, ["completion:" + completion.Id, AuditActions.Person(id)], $"course {course.Value}{(sealedEvidence is null ? "" : ", with evidence")}"), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -145,16 +194,49 @@ public sealed class PersonTrainingModel(LanternDbContext db, TrainingRecords rec
             return false;
         }
 
+        PersonId = id;
         Name = person.DisplayName;
         Left = person.DisabledAt is not null;
         Choices = await TrainingChoices.LoadAsync(db, org, cancellationToken);
         Grid = await records.LoadAsync(org, new TrainingQuery(PersonId: id, IncludeLeavers: true), cancellationToken);
-        History = await db.Completions.AsNoTracking()
-            .Where(c => c.OrganisationId == org && c.UserId == id)
-            .OrderByDescending(c => c.CompletedOn).ThenByDescending(c => c.RecordedAt)
+        History = await (
+                from c in db.Completions
+                where c.OrganisationId == org && c.UserId == id
+                let certificate = db.Certificates.FirstOrDefault(x => x.OrganisationId == org && x.CompletionId == c.Id)
+                orderby c.CompletedOn descending, c.RecordedAt descending
+                select new HistoryRow(
+                    c.Id, c.CourseTitle, c.CompletedOn, c.Source, c.VersionNumber, c.Score, c.PassMark, c.Provider, c.DslTraining, c.RefresherMonths, c.ValidUntil,
+                    c.EvidenceName, c.EvidenceType, c.EvidenceLength,
+                    certificate == null ? null : certificate.Id,
+                    certificate == null ? null : certificate.RevokedAt,
+                    certificate == null ? null : db.Users.Where(u => u.OrganisationId == org && u.Id == certificate.RevokedById).Select(u => u.DisplayName).FirstOrDefault(),
+                    certificate == null ? null : certificate.RevokedReason))
             .ToListAsync(cancellationToken);
         return true;
     }
+
+    private static string Shorten(string name) => name.Length > 200 ? name[^200..] : name;
+
+    /// <summary>A completion in the history, with its certificate's revocation and its evidence file, if any.</summary>
+    public sealed record HistoryRow(
+        Guid Id,
+        string CourseTitle,
+        DateOnly CompletedOn,
+        CompletionSource Source,
+        int? VersionNumber,
+        int? Score,
+        int? PassMark,
+        string? Provider,
+        bool DslTraining,
+        int? RefresherMonths,
+        DateOnly? ValidUntil,
+        string? EvidenceName,
+        string? EvidenceType,
+        long? EvidenceLength,
+        Guid? CertificateId,
+        DateTimeOffset? RevokedAt,
+        string? RevokedBy,
+        string? RevokedReason);
 
     public sealed class ElsewhereInput
     {
@@ -169,5 +251,10 @@ public sealed class PersonTrainingModel(LanternDbContext db, TrainingRecords rec
         public string? DoneYear { get; set; }
 
         public string? ValidMonths { get; set; }
+
+        /// <summary>"yes" when it was a designated safeguarding lead's own training (24 months by default).</summary>
+        public string? DslTraining { get; set; } = "no";
+
+        public IFormFile? Evidence { get; set; }
     }
 }

@@ -14,6 +14,9 @@ public static class TrainingRules
     /// <summary>A safeguarding course with no refresher period of its own is taken again every 12 months.</summary>
     public const int DefaultRefresherMonths = 12;
 
+    /// <summary>The designated safeguarding lead's own training is taken again every 24 months.</summary>
+    public const int DefaultDslRefresherMonths = 24;
+
     public const int MaxRefresherMonths = 120;
 
     public static TrainingState Evaluate(TrainingFacts facts, DateOnly today, int dueSoonDays = DefaultDueSoonDays)
@@ -39,12 +42,22 @@ public static class TrainingRules
     /// of the person's roles (the shortest, when several roles have one), else the organisation's setting
     /// for the course, else the course file's, else 12 months.
     /// </summary>
-    public static int RefresherMonths(int? courseDefault, int? organisationSetting, IEnumerable<int> roleSettings)
+    public static int RefresherMonths(int? courseDefault, int? organisationSetting, IEnumerable<int> roleSettings) =>
+        RefresherMonths(courseDefault, organisationSetting, roleSettings, dslTraining: false);
+
+    /// <summary>
+    /// As above; for the designated safeguarding lead's own training (<paramref name="dslTraining"/>, a
+    /// face-to-face DSL course recorded as training done elsewhere) the default is 24 months, not the
+    /// course file's or 12: Keeping Children Safe in Education (Annex C) asks that the DSL and
+    /// deputies update their training at least every two years. The organisation's settings still win.
+    /// </summary>
+    public static int RefresherMonths(int? courseDefault, int? organisationSetting, IEnumerable<int> roleSettings, bool dslTraining)
     {
         ArgumentNullException.ThrowIfNull(roleSettings);
         var byRole = roleSettings.Where(m => m > 0).DefaultIfEmpty(0).Min();
         return byRole > 0 ? byRole
             : organisationSetting is > 0 ? organisationSetting.Value
+            : dslTraining ? DefaultDslRefresherMonths
             : courseDefault is > 0 ? courseDefault.Value
             : DefaultRefresherMonths;
     }

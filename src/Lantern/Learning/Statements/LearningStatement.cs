@@ -21,4 +21,7 @@ public sealed class LearningStatement
     public DateTimeOffset? ForwardedAt { get; set; }
 
     public int ForwardAttempts { get; set; }
+
+    /// <summary>Not tried again before this time: after a failure (waits doubling), or while a run has claimed it.</summary>
+    public DateTimeOffset? NextForwardAt { get; set; }
 }

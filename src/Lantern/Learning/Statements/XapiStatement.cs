@@ -113,6 +113,26 @@ public static class XapiStatement
 
         writer.WriteEndArray();
     }
+
+    /// <summary>Statements as one JSON array, written to the stream as they are read, flushed every 32 KB or so.</summary>
+    public static async Task WriteArrayAsync(Stream stream, IAsyncEnumerable<string> statements, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(statements);
+        await using var writer = new Utf8JsonWriter(stream);
+        writer.WriteStartArray();
+        await foreach (var json in statements.WithCancellation(cancellationToken))
+        {
+            writer.WriteRawValue(json, skipInputValidation: true);
+            if (writer.BytesPending > 32 * 1024)
+            {
+                await writer.FlushAsync(cancellationToken);
+            }
+        }
+
+        writer.WriteEndArray();
+        await writer.FlushAsync(cancellationToken);
+    }
 }
 
 /// <summary>The result part of a statement: success, completion, score as a per cent, and the response given.</summary>
