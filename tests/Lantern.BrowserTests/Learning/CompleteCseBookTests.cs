@@ -14,7 +14,8 @@ namespace Lantern.BrowserTests.Learning;
 /// chapter read in turn with the keyboard, the end-of-book check answered at the pass mark with the
 /// right answers read from the course's own files (never from the page), the completion and the
 /// certificate on My training, the certificate's PDF downloaded and its code checked on the public
-/// verification page. Axe runs on every kind of page met on the way.
+/// verification page; then the training manager revokes it with a reason and the code says so. Axe runs on
+/// every kind of page met on the way.
 /// </summary>
 [Collection(BrowserSuite.Name)]
 public sealed partial class CompleteCseBookTests(Chromium chromium, RiversideApp app) : BrowserTest(chromium)
@@ -89,6 +90,28 @@ public sealed partial class CompleteCseBookTests(Chromium chromium, RiversideApp
         await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "This certificate is genuine", Level = 1 })).ToBeVisibleAsync();
         await Expect(visitor.Locator("main")).ToContainTextAsync(DemoPeople.NameFor(Roles.Learner));
         await Expect(visitor.Locator("main")).ToContainTextAsync(course.Title);
+        await visitor.AssertNoAxeViolationsAsync();
+
+        // The training manager revokes it from the learner's history, with a reason; the code then says so.
+        var manager = await NewPageAsync(app, signedInAs: Roles.TrainingManager);
+        await OpenAsync(manager, "/training");
+        await manager.GetByRole(AriaRole.Link, new() { Name = DemoPeople.NameFor(Roles.Learner), Exact = true }).First.ClickAsync();
+        await manager.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Revoke the certificate for " + Regex.Escape(course.Title)) }).First.ClickAsync();
+        await Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Revoke a certificate", Level = 1 })).ToBeVisibleAsync();
+        await manager.AssertNoAxeViolationsAsync();
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(manager.GetByRole(AriaRole.Alert).GetByText("There is a problem")).ToBeVisibleAsync();
+        await manager.AssertNoAxeViolationsAsync();
+        await manager.GetByLabel("Why are you revoking it?").FillAsync("Completed on a colleague's account, by the colleague.");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Are you sure you want to revoke this certificate?", Level = 1 })).ToBeVisibleAsync();
+        await manager.AssertNoAxeViolationsAsync();
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Yes, revoke the certificate" }).ClickAsync();
+        await Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Certificate revoked", Level = 1 })).ToBeVisibleAsync();
+        await manager.AssertNoAxeViolationsAsync();
+
+        await OpenAsync(visitor, "/verify/" + code);
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "This certificate has been revoked", Level = 1 })).ToBeVisibleAsync();
         await visitor.AssertNoAxeViolationsAsync();
     }
 
