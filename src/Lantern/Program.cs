@@ -87,8 +87,8 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseMiddleware<StorageUnavailableMiddleware>(); // the database unreachable: "not saved", with what was sent shown back
+app.UseOutputCache(); // before static files, routing and sign-in: a kept public page costs no more than a static file
 app.UseLanternStaticFiles();
-app.UseOutputCache(); // before routing and sign-in: a kept public page costs no more than a static file
 app.UseRouting();
 
 // Bodies limited per endpoint; sign-in; rate limits; the second factor before any page of a case role.
