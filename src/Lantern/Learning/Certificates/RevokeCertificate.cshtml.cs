@@ -38,51 +38,24 @@ public sealed class RevokeCertificateModel(LanternDbContext db, IAuditTrail audi
     /// <summary>The first step: the reason is checked, then shown back with a confirm button.</summary>
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (await CheckAsync(id, cancellationToken) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
-        if (Certificate.RevokedAt is not null)
-        {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
-
-        var (reason, problem) = CertificateRevocation.Read(Reason);
-        if (problem is not null)
-        {
-            ModelState.AddModelError(nameof(Reason), problem);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        Reason = reason;
+        Reason = CertificateRevocation.Read(Reason).Reason;
         Confirming = true;
         return Page();
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (await CheckAsync(id, cancellationToken) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
-        if (Certificate.RevokedAt is not null)
-        {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
-
-        var (reason, problem) = CertificateRevocation.Read(Reason);
-        if (problem is not null)
-        {
-            ModelState.AddModelError(nameof(Reason), problem);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
+        var reason = CertificateRevocation.Read(Reason).Reason;
         var (org, me) = (User.GetOrganisationId(), User.GetUserId());
         var now = clock.GetUtcNow();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -105,6 +78,30 @@ public sealed class RevokeCertificateModel(LanternDbContext db, IAuditTrail audi
         }
 
         return Redirect($"/training/certificates/{id}/revoke");
+    }
+
+    /// <summary>Finds the certificate and checks the reason; the page or refusal to answer with, or null to go on.</summary>
+    private async Task<IActionResult?> CheckAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Certificate.RevokedAt is not null)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        if (CertificateRevocation.Read(Reason).Problem is { } problem)
+        {
+            ModelState.AddModelError(nameof(Reason), problem);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        return null;
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
