@@ -42,8 +42,10 @@ public sealed partial class StorageUnavailableMiddleware(RequestDelegate next, I
         context.Response.Headers.RetryAfter = "60";
 
         // Drawn for a visitor: without the session cookie, signing in does not read the database again.
-        var cookies = context.Request.Cookies.Where(c => !c.Key.StartsWith("__Host-Lantern", StringComparison.Ordinal))
-            .Select(c => $"{c.Key}={c.Value}");
+        // The other cookies are passed on exactly as sent (the anti-forgery cookie must still match the token sent again).
+        var cookies = context.Request.Headers.Cookie.SelectMany(header => (header ?? string.Empty).Split(';'))
+            .Select(cookie => cookie.Trim())
+            .Where(cookie => cookie.Length > 0 && !cookie.StartsWith("__Host-Lantern", StringComparison.Ordinal));
         context.Request.Headers.Cookie = string.Join("; ", cookies);
         context.User = new ClaimsPrincipal(new ClaimsIdentity());
         context.Request.Path = PagePath;
