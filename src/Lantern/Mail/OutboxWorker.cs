@@ -53,7 +53,7 @@ public sealed partial class OutboxWorker(
             {
                 return;
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or IOException or TimeoutException)
+            catch (Exception e) when (StorageFailure.Is(e) || e is InvalidOperationException)
             {
                 LogFailed(logger, e.GetType().Name);
             }

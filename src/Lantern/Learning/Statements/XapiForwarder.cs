@@ -55,7 +55,7 @@ public sealed partial class XapiForwarder(
             {
                 return;
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or IOException or TimeoutException)
+            catch (Exception e) when (StorageFailure.Is(e) || e is InvalidOperationException)
             {
                 LogFailed(logger, e.GetType().Name);
             }
