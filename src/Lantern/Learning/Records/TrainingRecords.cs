@@ -252,8 +252,8 @@ public sealed record TrainingRow(Guid PersonId, string Name, string Email, bool 
 /// <summary>People × courses with their states on a day.</summary>
 public sealed record TrainingGrid(DateOnly Today, int DueSoonDays, IReadOnlyList<TrainingCourse> Courses, IReadOnlyList<TrainingRow> Rows)
 {
-    /// <summary>The per cent of people who are required to take a course and are compliant; people who have left do not count.</summary>
-    public int? CompliancePercent(int courseIndex)
+    /// <summary>The compliance per course over these rows, counted once for every course; people who have left do not count.</summary>
+    public TrainingCompliance Compliance()
     {
         var compliance = new TrainingCompliance(Courses.Count);
         foreach (var row in Rows)
@@ -261,7 +261,7 @@ public sealed record TrainingGrid(DateOnly Today, int DueSoonDays, IReadOnlyList
             compliance.Add(row);
         }
 
-        return compliance.Percent(courseIndex);
+        return compliance;
     }
 }
 

@@ -129,7 +129,8 @@ public sealed partial class TrainingReminders(
         }
 
         var cells = grid.Rows.Where(r => !r.Left).SelectMany(r => r.Cells).Where(c => c is { Required: true }).Select(c => c!.State.Status).ToList();
-        var lines = string.Join("\n", grid.Courses.Select((c, i) => $"- {c.Title}: {(grid.CompliancePercent(i) is { } p ? p + "% compliant" : "nobody required")}"));
+        var compliance = grid.Compliance();
+        var lines = string.Join("\n", grid.Courses.Select((c, i) => $"- {c.Title}: {(compliance.Percent(i) is { } p ? p + "% compliant" : "nobody required")}"));
         var week = $"{ISOWeek.GetYear(now.UtcDateTime)}-W{ISOWeek.GetWeekOfYear(now.UtcDateTime):00}";
         var queued = 0;
         foreach (var manager in managers)
