@@ -25,6 +25,20 @@ public sealed class AppProcess : IDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>The app's processor time so far (user and system, every thread).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            var process = _process ?? throw new InvalidOperationException("The app is not running.");
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>The app's process id, for a profiler to attach to.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The app is not running.");
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -45,9 +45,17 @@ public static class ConcernJourney
     public static Task<IDocument> PrepareAsync(Visitor visitor, Guid key, CancellationToken cancellationToken) =>
         WalkAsync(visitor, key, stopAtCheck: true, cancellationToken);
 
-    /// <summary>Presses send on a check page; true when the confirmation with a reference number is shown.</summary>
-    public static async Task<bool> SendAsync(Visitor visitor, IDocument check, CancellationToken cancellationToken) =>
-        Recorded(await SendAsync(visitor, check, [], cancellationToken, "main form[action*='handler=Submit']"));
+    /// <summary>
+    /// Presses send on a check page; true when the confirmation with a reference number is shown. The
+    /// confirmation is read as text, not parsed, so the timing is the app's and not this client's parser.
+    /// </summary>
+    public static async Task<bool> SendAsync(Visitor visitor, IDocument check, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        var (status, address, html) = await visitor.SubmitUnparsedAsync(check, "main form[action*='handler=Submit']", [], cancellationToken);
+        return status == System.Net.HttpStatusCode.OK && address.AbsolutePath.EndsWith("/recorded", StringComparison.Ordinal)
+            && System.Text.RegularExpressions.Regex.IsMatch(html, @"C-\d{4}-\d{6}");
+    }
 
     private static bool Recorded(IDocument page) =>
         new Uri(page.Url).AbsolutePath.EndsWith("/recorded", StringComparison.Ordinal)

@@ -81,7 +81,7 @@ public static class InboxBench
             foreach (var page in new[] { 1, laterPage })
             {
                 var clock = Stopwatch.StartNew();
-                await visitor.GetAsync(PagePath(page), CancellationToken.None);
+                await visitor.FetchAsync(PagePath(page), CancellationToken.None);
                 var pageTime = clock.Elapsed.TotalMilliseconds;
                 clock.Restart();
                 await RawPageAsync(raw, org, me, page);

@@ -30,11 +30,43 @@ public sealed class Visitor : IDisposable
     }
 
     /// <summary>
+    /// The HTML at <paramref name="path"/>, after following redirects, read whole but not parsed: what a
+    /// timed request costs the server and the wire, without this client's HTML parser.
+    /// </summary>
+    public async Task<string> FetchAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await FollowAsync(await _http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken), cancellationToken);
+        return await TextAsync(response, cancellationToken);
+    }
+
+    /// <summary>
+    /// Posts the first form matching <paramref name="formSelector"/> as <see cref="SubmitAsync"/> does, but
+    /// returns the final address and HTML unparsed, for timing.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, Uri Address, string Html)> SubmitUnparsedAsync(
+        IDocument page, string formSelector, IReadOnlyList<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    {
+        using var content = Form(page, formSelector, fields, out var target);
+        using var response = await FollowAsync(await _http.PostAsync(target, content, cancellationToken), cancellationToken);
+        return (response.StatusCode, response.RequestMessage?.RequestUri ?? target, await TextAsync(response, cancellationToken, requireOk: false));
+    }
+
+    /// <summary>
     /// Posts the first form matching <paramref name="formSelector"/> with its current values, overridden
     /// by <paramref name="fields"/>; follows redirects; returns the final response's status and page.
     /// </summary>
     public async Task<(HttpStatusCode Status, IDocument Page)> SubmitAsync(
         IDocument page, string formSelector, IReadOnlyList<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    {
+        using var content = Form(page, formSelector, fields, out var target);
+        using var response = await FollowAsync(await _http.PostAsync(target, content, cancellationToken), cancellationToken);
+        return (response.StatusCode, await PageAsync(response, cancellationToken, requireOk: false));
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>The form's current values, overridden by <paramref name="fields"/>, and where it posts to.</summary>
+    private static FormUrlEncodedContent Form(IDocument page, string formSelector, IReadOnlyList<KeyValuePair<string, string>> fields, out Uri target)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(fields);
@@ -47,13 +79,9 @@ public sealed class Visitor : IDisposable
             .Concat(fields)
             .ToList();
         var action = form.GetAttribute("action");
-        var target = string.IsNullOrEmpty(action) ? new Uri(page.Url).PathAndQuery : action;
-        using var content = new FormUrlEncodedContent(values);
-        using var response = await FollowAsync(await _http.PostAsync(new Uri(target, UriKind.Relative), content, cancellationToken), cancellationToken);
-        return (response.StatusCode, await PageAsync(response, cancellationToken, requireOk: false));
+        target = new Uri(string.IsNullOrEmpty(action) ? new Uri(page.Url).PathAndQuery : action, UriKind.Relative);
+        return new FormUrlEncodedContent(values);
     }
-
-    public void Dispose() => _http.Dispose();
 
     private async Task<HttpResponseMessage> FollowAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -67,14 +95,19 @@ public sealed class Visitor : IDisposable
         return response;
     }
 
-    private static async Task<IDocument> PageAsync(HttpResponseMessage response, CancellationToken cancellationToken, bool requireOk = true)
+    private static async Task<string> TextAsync(HttpResponseMessage response, CancellationToken cancellationToken, bool requireOk = true)
     {
         if (requireOk && response.StatusCode != HttpStatusCode.OK)
         {
             throw new HttpRequestException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}.", null, response.StatusCode);
         }
 
-        var html = await response.Content.ReadAsStringAsync(cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
+    private static async Task<IDocument> PageAsync(HttpResponseMessage response, CancellationToken cancellationToken, bool requireOk = true)
+    {
+        var html = await TextAsync(response, cancellationToken, requireOk);
         var address = response.RequestMessage?.RequestUri?.ToString() ?? "http://127.0.0.1/";
         return await Parser.OpenAsync(r => r.Content(html).Address(address), cancellationToken);
     }

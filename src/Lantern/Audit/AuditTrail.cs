@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using Lantern.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +16,9 @@ public sealed class AuditTrail(LanternDbContext db, TimeProvider clock, AuditHea
     public const int MaxActionLength = 100;
     public const int MaxRecordLength = 200;
     public const int MaxDetailLength = 500;
+
+    /// <summary>Record index rows per INSERT: well under both providers' limits on parameters.</summary>
+    public const int RecordsPerStatement = 500;
 
     public async Task AppendAsync(AuditEvent entry, CancellationToken cancellationToken = default)
     {
@@ -46,12 +51,32 @@ public sealed class AuditTrail(LanternDbContext db, TimeProvider clock, AuditHea
         head.Sequence = row.Sequence;
         head.Hash = row.Hash;
         db.Add(row);
-        foreach (var record in records.Distinct(StringComparer.Ordinal))
-        {
-            db.Add(new AuditEntryRecord { OrganisationId = chain, Record = record, Sequence = row.Sequence });
-        }
-
+        await IndexRecordsAsync(chain, row.Sequence, records.Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
         export.MarkPending(db);
+    }
+
+    /// <summary>
+    /// The entry's record index rows, written now inside the caller's transaction by one multi-row INSERT
+    /// per <see cref="RecordsPerStatement"/> records (a list page naming a hundred records costs one
+    /// statement, not a hundred). Every value is a parameter, typed by the provider's own mapping as a LINQ
+    /// query would type it.
+    /// </summary>
+    private async Task IndexRecordsAsync(Guid chain, long sequence, List<string> records, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in records.Chunk(RecordsPerStatement))
+        {
+            var sql = new StringBuilder("INSERT INTO \"AuditEntryRecords\" (\"OrganisationId\", \"Record\", \"Sequence\") VALUES ");
+            var values = new object[chunk.Length + 2];
+            values[0] = chain;
+            values[1] = sequence;
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                values[i + 2] = chunk[i];
+                sql.Append(i == 0 ? "(" : ", (").Append("{0}, {").Append(i + 2).Append("}, {1})");
+            }
+
+            await db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(sql.ToString(), values), cancellationToken);
+        }
     }
 
     private async Task<AuditChainHead> LockHeadAsync(Guid chain, CancellationToken cancellationToken)

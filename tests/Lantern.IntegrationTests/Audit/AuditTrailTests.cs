@@ -74,6 +74,36 @@ public abstract class AuditTrailTests(LanternApp app)
     }
 
     [Fact]
+    public async Task Every_record_an_entry_names_is_indexed_even_past_one_statement_and_a_rollback_indexes_none()
+    {
+        var org = Guid.NewGuid();
+        var records = Enumerable.Range(0, AuditTrail.RecordsPerStatement * 2 + 1).Select(i => $"concern:{i}").ToList();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LanternDbContext>();
+            var trail = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+            await using (var kept = await db.Database.BeginTransactionAsync())
+            {
+                await trail.AppendAsync(new AuditEvent(org, null, "concern.list", [.. records, "concern:0"]));
+                await db.SaveChangesAsync();
+                await kept.CommitAsync();
+            }
+
+            await using var dropped = await db.Database.BeginTransactionAsync();
+            await trail.AppendAsync(new AuditEvent(org, null, "concern.list", ["concern:dropped"]));
+            await db.SaveChangesAsync();
+            await dropped.RollbackAsync();
+        }
+
+        await using var check = app.Services.CreateAsyncScope();
+        var rows = await check.ServiceProvider.GetRequiredService<LanternDbContext>().AuditEntryRecords.AsNoTracking()
+            .Where(r => r.OrganisationId == org).ToListAsync();
+        Assert.Equal(records.Order(StringComparer.Ordinal), rows.Select(r => r.Record).Order(StringComparer.Ordinal));
+        Assert.All(rows, r => Assert.Equal(1L, r.Sequence));
+        Assert.True((await AuditChain.VerifyAsync(app.Services, org)).Ok);
+    }
+
+    [Fact]
     public async Task A_rolled_back_change_leaves_no_entry_and_no_gap()
     {
         var org = Guid.NewGuid();
