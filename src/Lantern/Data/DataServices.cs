@@ -13,6 +13,7 @@ public static class DataServices
         MigrationAssemblies.LoadFromAppFolder();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         builder.Services.AddSingleton<SqlitePragmas>();
+        builder.Services.AddSingleton<IInterceptor, TransactionMetrics>();
         // Pooled: a request's context (the session's, then the page's) is reset and reused, not built anew.
         builder.Services.AddDbContextPool<LanternDbContext>((services, options) =>
         {

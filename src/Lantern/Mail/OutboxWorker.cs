@@ -21,7 +21,12 @@ public sealed partial class OutboxWorker(
     public const string JobName = "mail.outbox";
     private const int Batch = 50;
     private static readonly TimeSpan ClaimTime = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(2);
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    // When this node's lease runs out (UTC ticks): renewed in the database only once half of it has gone,
+    // so a busy outbox does not commit a lease on every run.
+    private long _leaseUntilTicks;
 
     /// <summary>How long to wait before the next try after this many failures: doubling from the first wait, up to the cap.</summary>
     public static TimeSpan Backoff(int failures, MailOptions options)
@@ -60,16 +65,24 @@ public sealed partial class OutboxWorker(
         }
     }
 
-    /// <summary>Sends what is due now; returns how many messages were tried.</summary>
+    /// <summary>
+    /// Sends what is due now; returns how many messages were due. A batch costs three commits whatever its
+    /// size: the lease, the claim of every message in it, and the marks after sending.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LanternDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<MailSender>();
         var now = clock.GetUtcNow();
-        if (!await JobLeases.TryTakeAsync(db, JobName, _holder, now, TimeSpan.FromMinutes(2), cancellationToken))
+        if (now.UtcTicks >= Interlocked.Read(ref _leaseUntilTicks) - (LeaseLength / 2).Ticks)
         {
-            return 0;
+            if (!await JobLeases.TryTakeAsync(db, JobName, _holder, now, LeaseLength, cancellationToken))
+            {
+                return 0;
+            }
+
+            Interlocked.Exchange(ref _leaseUntilTicks, (now + LeaseLength).UtcTicks);
         }
 
         var due = await db.OutboxMessages
@@ -77,19 +90,14 @@ public sealed partial class OutboxWorker(
             .OrderBy(m => m.NextAttemptAt)
             .Take(Batch)
             .ToListAsync(cancellationToken);
-        foreach (var message in due)
+        if (due.Count == 0)
         {
-            // Claim it first: another run that read the same row (a second node after a lease ran out, or a
-            // second run on this one) finds it moved on and leaves it, so a message is never sent twice that way.
-            var claimedUntil = clock.GetUtcNow() + ClaimTime;
-            var claimed = await db.OutboxMessages
-                .Where(m => m.Id == message.Id && m.SentAt == null && m.NextAttemptAt == message.NextAttemptAt)
-                .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, claimedUntil), cancellationToken);
-            if (claimed == 0)
-            {
-                continue;
-            }
+            return 0;
+        }
 
+        var claimed = await ClaimAsync(db, due, cancellationToken);
+        foreach (var message in claimed)
+        {
             try
             {
                 await sender.SendAsync(message.ToAddress, message.ToName, message.Subject, message.Body, cancellationToken);
@@ -104,11 +112,37 @@ public sealed partial class OutboxWorker(
                 message.NextAttemptAt = clock.GetUtcNow() + Backoff(message.Attempts, options.Value);
                 LogNotSent(logger, message.Id, message.Attempts, e.GetType().Name);
             }
-
-            await db.SaveChangesAsync(cancellationToken);
         }
 
+        // One save for the whole batch. A crash before it leaves the batch claimed, to be sent again once the
+        // claim runs out: a message may go twice, never zero times.
+        await db.SaveChangesAsync(cancellationToken);
         return due.Count;
+    }
+
+    /// <summary>
+    /// Claims the messages in one transaction, each only if it is still as it was read: another run that read
+    /// the same rows (a second node after a lease ran out, or a second run on this one) finds them moved on
+    /// and leaves them, so a message is never sent twice that way. Returns the ones this run holds.
+    /// </summary>
+    private async Task<List<OutboxMessage>> ClaimAsync(LanternDbContext db, List<OutboxMessage> due, CancellationToken cancellationToken)
+    {
+        var claimedUntil = clock.GetUtcNow() + ClaimTime;
+        var claimed = new List<OutboxMessage>(due.Count);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var message in due)
+        {
+            var taken = await db.OutboxMessages
+                .Where(m => m.Id == message.Id && m.SentAt == null && m.NextAttemptAt == message.NextAttemptAt)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, claimedUntil), cancellationToken);
+            if (taken == 1)
+            {
+                claimed.Add(message);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return claimed;
     }
 
     private static async Task Quietly(Task task)
