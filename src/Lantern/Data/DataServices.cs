@@ -13,11 +13,17 @@ public static class DataServices
         MigrationAssemblies.LoadFromAppFolder();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         builder.Services.AddSingleton<SqlitePragmas>();
+        builder.Services.AddSingleton<SqliteWriteGate>();
         builder.Services.AddSingleton<IInterceptor, TransactionMetrics>();
         // Pooled: a request's context (the session's, then the page's) is reset and reused, not built anew.
         builder.Services.AddDbContextPool<LanternDbContext>((services, options) =>
         {
-            Configure(options, services.GetRequiredService<IOptions<DatabaseOptions>>().Value, services.GetRequiredService<IOptions<LanternOptions>>().Value, services.GetRequiredService<SqlitePragmas>());
+            Configure(
+                options,
+                services.GetRequiredService<IOptions<DatabaseOptions>>().Value,
+                services.GetRequiredService<IOptions<LanternOptions>>().Value,
+                services.GetRequiredService<SqlitePragmas>(),
+                services.GetRequiredService<SqliteWriteGate>());
             // Features watch the context through interceptors they register (the audit log's commit signal).
             options.AddInterceptors(services.GetServices<IInterceptor>());
         });
@@ -26,7 +32,11 @@ public static class DataServices
         return builder;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database, LanternOptions lantern, SqlitePragmas? pragmas = null)
+    /// <summary>
+    /// The provider and its connection. On SQLite, <paramref name="gate"/> (one per process, so every context
+    /// queues at the same gate) orders the writers; without it they meet SQLite's lock alone.
+    /// </summary>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database, LanternOptions lantern, SqlitePragmas? pragmas = null, SqliteWriteGate? gate = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(database);
@@ -36,6 +46,10 @@ public static class DataServices
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(SqliteConnectionString(database, lantern), sqlite => sqlite.MigrationsAssembly("Lantern.Migrations.Sqlite"));
                 options.AddInterceptors(pragmas ?? new SqlitePragmas());
+                if (gate is not null)
+                {
+                    options.AddInterceptors(gate);
+                }
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(database.ConnectionString))
