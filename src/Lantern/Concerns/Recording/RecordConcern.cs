@@ -197,9 +197,9 @@ public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAu
             });
         }
 
-        await db.ConcernAttachments
-            .Where(a => a.OrganisationId == me.OrganisationId && a.DraftId == key)
-            .ExecuteUpdateAsync(u => u.SetProperty(a => a.ConcernId, id).SetProperty(a => a.DraftId, (Guid?)null), cancellationToken);
+        await db.Database.ExecuteSqlAsync(
+            $"""UPDATE "ConcernAttachments" SET "ConcernId" = {id}, "DraftId" = NULL WHERE "OrganisationId" = {me.OrganisationId} AND "DraftId" = {key}""",
+            cancellationToken);
         db.ConcernDrafts.Remove(draft);
 
         var records = new List<string> { "concern:" + id };
@@ -213,40 +213,20 @@ public sealed class RecordConcern(LanternDbContext db, IRecordCipher cipher, IAu
     }
 
     /// <summary>
-    /// The organisation's next number for the year, taken inside the caller's transaction so the counter row
-    /// stays locked until it commits. PostgreSQL: one atomic upsert (an UPDATE that matched no row locked
-    /// nothing, so two first-of-the-year submissions both inserted and one failed on the key). SQLite: the
-    /// UPDATE is the transaction's first write and takes the database's single write lock, so the insert
-    /// that may follow cannot race.
+    /// The organisation's next number for the year, taken inside the caller's transaction by one atomic upsert
+    /// (the same SQL on both providers), so the counter row stays locked until it commits: an UPDATE that matched
+    /// no row would lock nothing, and two first-of-the-year submissions would both insert and one fail on the key.
     /// </summary>
     private async Task<int> NextNumberAsync(Guid organisationId, int year, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql())
-        {
-            var numbers = await db.Database.SqlQuery<int>(
-                $"""
-                INSERT INTO "ConcernReferenceCounters" ("OrganisationId", "Year", "LastNumber") VALUES ({organisationId}, {year}, 1)
-                ON CONFLICT ("OrganisationId", "Year") DO UPDATE SET "LastNumber" = "ConcernReferenceCounters"."LastNumber" + 1
-                RETURNING "LastNumber" AS "Value"
-                """)
-                .ToListAsync(cancellationToken);
-            return numbers.Single();
-        }
-
-        var updated = await db.ConcernReferenceCounters
-            .Where(c => c.OrganisationId == organisationId && c.Year == year)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), cancellationToken);
-        if (updated == 0)
-        {
-            db.ConcernReferenceCounters.Add(new ConcernReferenceCounter { OrganisationId = organisationId, Year = year, LastNumber = 1 });
-            await db.SaveChangesAsync(cancellationToken);
-            return 1;
-        }
-
-        return await db.ConcernReferenceCounters.AsNoTracking()
-            .Where(c => c.OrganisationId == organisationId && c.Year == year)
-            .Select(c => c.LastNumber)
-            .SingleAsync(cancellationToken);
+        var numbers = await db.Database.SqlQuery<int>(
+            $"""
+            INSERT INTO "ConcernReferenceCounters" ("OrganisationId", "Year", "LastNumber") VALUES ({organisationId}, {year}, 1)
+            ON CONFLICT ("OrganisationId", "Year") DO UPDATE SET "LastNumber" = "ConcernReferenceCounters"."LastNumber" + 1
+            RETURNING "LastNumber" AS "Value"
+            """)
+            .ToListAsync(cancellationToken);
+        return numbers.Single();
     }
 
     private static Child NewChild(ConcernViewer me, NewChildInput input, DateTimeOffset now)
