@@ -27,6 +27,7 @@ public static class ConcernBench
         var clients = arguments.Number("clients", 16);
         var total = arguments.Number("concerns", 800);
         var rawCount = arguments.Number("raw", 2_000);
+        var warmUp = arguments.Number("warm-up", 10);
         var perClient = Math.Max(1, total / clients);
         var dataFolder = Path.Combine(Path.GetTempPath(), "lantern-submit-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dataFolder);
@@ -48,8 +49,14 @@ public static class ConcernBench
         var visitors = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => ConcernJourney.SignInAsync(app.BaseUrl, CancellationToken.None)));
         try
         {
-            // A few concerns first, so the app's code paths are compiled and its pools warm.
-            await Task.WhenAll(visitors.Select(v => ConcernJourney.SubmitAsync(v, Guid.CreateVersion7(), CancellationToken.None)));
+            // Whole journeys first, untimed, so the app's code paths have been through the JIT's tiers and its pools are warm.
+            await Task.WhenAll(visitors.Select(v => Task.Run(async () =>
+            {
+                for (var n = 0; n < warmUp; n++)
+                {
+                    await ConcernJourney.SubmitAsync(v, Guid.CreateVersion7(), CancellationToken.None);
+                }
+            })));
 
             var prepared = new ConcurrentDictionary<int, List<IDocument>>();
             var clock = Stopwatch.StartNew();
