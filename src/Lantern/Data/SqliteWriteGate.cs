@@ -108,17 +108,11 @@ public sealed partial class SqliteWriteGate(ILogger<SqliteWriteGate> logger) : D
         return ValueTask.FromResult(result);
     }
 
-    public InterceptionResult ConnectionDisposing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        Closed(connection);
-        return result;
-    }
+    public InterceptionResult ConnectionDisposing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+        ConnectionClosing(connection, eventData, result);
 
-    public ValueTask<InterceptionResult> ConnectionDisposingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        Closed(connection);
-        return ValueTask.FromResult(result);
-    }
+    public ValueTask<InterceptionResult> ConnectionDisposingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+        ConnectionClosingAsync(connection, eventData, result);
 
     private Pass Enter(DbConnection connection, bool entered)
     {
