@@ -38,6 +38,8 @@ public sealed partial class SqliteWriteGate(ILogger<SqliteWriteGate> logger) : D
             return result;
         }
 
+        // One transaction at a time on a connection: one it still holds has ended unseen, and is handed back before waiting.
+        Closed(connection);
         var pass = Enter(connection, _gate.Wait(Wait));
         try
         {
@@ -59,6 +61,7 @@ public sealed partial class SqliteWriteGate(ILogger<SqliteWriteGate> logger) : D
             return result;
         }
 
+        Closed(connection);
         var pass = Enter(connection, await _gate.WaitAsync(Wait, cancellationToken));
         try
         {
@@ -121,8 +124,6 @@ public sealed partial class SqliteWriteGate(ILogger<SqliteWriteGate> logger) : D
             LogWaited(logger, Wait.TotalSeconds);
         }
 
-        // One transaction at a time on a connection: one it still held has ended unseen.
-        Closed(connection);
         var pass = new Pass(_gate, entered);
         _byConnection.AddOrUpdate(connection, pass);
         return pass;

@@ -73,6 +73,35 @@ public sealed class SqliteWriteGateTests(SqliteApp app) : IClassFixture<SqliteAp
         Assert.True(Gate.IsFree);
     }
 
+    [Fact]
+    public async Task A_connection_kept_open_that_begins_again_hands_back_what_its_unfinished_transaction_held_before_waiting()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LanternDbContext>();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using (await db.Database.BeginTransactionAsync())
+            {
+            }
+
+            // Disposed unfinished on a connection that stays open: nothing has reported its end yet.
+            Assert.False(Gate.IsFree);
+            await using (var again = await db.Database.BeginTransactionAsync())
+            {
+                // The new transaction holds the gate itself: it did not time out waiting for the old one.
+                Assert.False(Gate.IsFree);
+                await again.CommitAsync();
+            }
+
+            Assert.True(Gate.IsFree);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;
