@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Lantern.Site;
 
@@ -12,10 +14,8 @@ namespace Lantern.Site;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed partial class NotSavedModel : PageModel
+public sealed partial class NotSavedModel(IOptions<AntiforgeryOptions> antiforgery) : PageModel
 {
-    public const string TokenField = "__RequestVerificationToken";
-
     public NotSavedRequest Sent { get; private set; } = null!;
 
     /// <summary>The fields that hold something the person wrote, named as a person would read them.</summary>
@@ -38,7 +38,7 @@ public sealed partial class NotSavedModel : PageModel
 
         Sent = sent;
         Writing = sent.Fields
-            .Where(f => f.Key != TokenField && f.Value.Any(char.IsWhiteSpace) && !string.IsNullOrWhiteSpace(f.Value))
+            .Where(f => f.Key != antiforgery.Value.FormFieldName && f.Value.Any(char.IsWhiteSpace) && !string.IsNullOrWhiteSpace(f.Value))
             .Select(f => (Label(f.Key), f.Value))
             .ToList();
         Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

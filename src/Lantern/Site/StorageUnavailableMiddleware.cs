@@ -45,7 +45,7 @@ public sealed partial class StorageUnavailableMiddleware(RequestDelegate next, I
         // The other cookies are passed on exactly as sent (the anti-forgery cookie must still match the token sent again).
         var cookies = context.Request.Headers.Cookie.SelectMany(header => (header ?? string.Empty).Split(';'))
             .Select(cookie => cookie.Trim())
-            .Where(cookie => cookie.Length > 0 && !cookie.StartsWith("__Host-Lantern", StringComparison.Ordinal));
+            .Where(cookie => cookie.Length > 0 && !cookie.StartsWith(Accounts.AccountServices.CookiePrefix, StringComparison.Ordinal));
         context.Request.Headers.Cookie = string.Join("; ", cookies);
         context.User = new ClaimsPrincipal(new ClaimsIdentity());
         context.Request.Path = PagePath;
